@@ -1,0 +1,12 @@
+from django.utils.functional import SimpleLazyObject
+
+from council.models import Body
+from council.roles import roles_of
+
+
+def site(request):
+    """The body's name for the layout (queried only if a template asks), and the user's roles."""
+    return {
+        "body": SimpleLazyObject(Body.objects.current),
+        "roles": SimpleLazyObject(lambda: roles_of(request.user)),
+    }

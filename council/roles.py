@@ -1,0 +1,59 @@
+"""Who a user is in the council: resolved once per request from groups and memberships."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+COUNCIL_OFFICE_PERMISSION = "council.council_office"
+COUNCIL_OFFICE_GROUP = "Sitzungsdienst"
+
+
+@dataclass(frozen=True)
+class Roles:
+    office: bool = False
+    factions: frozenset = frozenset()  # factions whose papers the user drafts and files
+    chaired: frozenset = frozenset()  # committees the user chairs (or chairs as deputy)
+    units: frozenset = frozenset()  # administration units the user works in
+    seats: frozenset = frozenset()  # organizations the user sits in with a mandate
+
+    @property
+    def is_staff_of_anything(self):
+        return self.office or bool(self.factions or self.chaired or self.units or self.seats)
+
+
+ANONYMOUS = Roles()
+
+
+def roles_of(user) -> Roles:
+    """The user's roles today; cached on the user object (one query, plus the permission cache)."""
+    if not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_ratsfaden_roles", None)
+    if cached is not None:
+        return cached
+    from council.models import MANDATE_ROLES, Membership, OrganizationKind, Role
+
+    factions, chaired, units, seats = set(), set(), set(), set()
+    rows = (
+        Membership.objects.active(timezone.localdate())
+        .filter(person__user=user)
+        .values_list("organization_id", "organization__kind", "role")
+    )
+    for organization_id, kind, role in rows:
+        if kind == OrganizationKind.FACTION and role in (Role.FACTION_STAFF, Role.FACTION_CHAIR):
+            factions.add(organization_id)
+        if kind == OrganizationKind.ADMINISTRATION:
+            units.add(organization_id)
+        elif role in (Role.CHAIR, Role.DEPUTY_CHAIR):
+            chaired.add(organization_id)
+        if kind != OrganizationKind.ADMINISTRATION and role in MANDATE_ROLES:
+            seats.add(organization_id)
+    roles = Roles(
+        office=user.is_superuser or user.has_perm(COUNCIL_OFFICE_PERMISSION),
+        factions=frozenset(factions),
+        chaired=frozenset(chaired),
+        units=frozenset(units),
+        seats=frozenset(seats),
+    )
+    user._ratsfaden_roles = roles
+    return roles

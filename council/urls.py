@@ -1,0 +1,37 @@
+"""Root URLs. Paths are German and lowercase; ids in URLs are primary keys, which never change."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+from council import views
+
+council_patterns = [
+    path("", views.home, name="home"),
+    path("gremien/", views.organization_list, name="organizations"),
+    path("gremien/<int:pk>/", views.organization_detail, name="organization"),
+    path("sitzungen/", views.meeting_calendar, name="meetings"),
+    path("sitzungen/<int:pk>/", views.meeting_detail, name="meeting"),
+    path("personen/", views.person_list, name="persons"),
+    path("personen/<int:pk>/", views.person_detail, name="person"),
+    path("impressum/", TemplateView.as_view(template_name="council/imprint.html"), name="imprint"),
+    path(
+        "datenschutz/", TemplateView.as_view(template_name="council/privacy.html"), name="privacy"
+    ),
+    path(
+        "barrierefreiheit/",
+        TemplateView.as_view(template_name="council/accessibility.html"),
+        name="accessibility",
+    ),
+]
+
+urlpatterns = [
+    path("", include((council_patterns, "council"))),
+    path("antraege/", include("motions.urls")),
+    path("anmelden/", auth_views.LoginView.as_view(), name="login"),
+    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("verwaltung/", admin.site.urls),
+]
+

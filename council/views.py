@@ -1,0 +1,149 @@
+"""Public pages of the council's structure: committees, factions, meetings, persons."""
+
+import datetime
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from council.models import AgendaItem, Body, Meeting, Membership, Organization, Person, Role
+
+MEETINGS_PER_SECTION = 10
+
+# Chair first, then deputies, members, advisory members, expert citizens (as on a committee's roll).
+ROLE_ORDER = [
+    Role.CHAIR, Role.DEPUTY_CHAIR, Role.FACTION_CHAIR, Role.MEMBER,
+    Role.ADVISORY_MEMBER, Role.EXPERT_CITIZEN,
+]
+
+
+def _meetings():
+    return Meeting.objects.select_related("location").prefetch_related("organizations")
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "council/home.html",
+        {"upcoming": _meetings().upcoming()[:MEETINGS_PER_SECTION]},
+    )
+
+
+@require_safe
+def organization_list(request):
+    organizations = Organization.objects.current().filter(body=_body()).order_by("name")
+    return render(
+        request,
+        "council/organization_list.html",
+        {
+            "committees": [o for o in organizations if o.kind in ("council", "committee", "other")],
+            "factions": [o for o in organizations if o.kind == "faction"],
+            "units": [o for o in organizations if o.kind == "administration"],
+        },
+    )
+
+
+@require_safe
+def organization_detail(request, pk):
+    organization = get_object_or_404(Organization.objects.select_related("parent"), pk=pk)
+    members = sorted(
+        Membership.objects.public()
+        .active()
+        .filter(organization=organization)
+        .select_related("person", "on_behalf_of"),
+        key=lambda m: (ROLE_ORDER.index(m.role), m.person.family_name, m.person.given_name),
+    )
+    meetings = _meetings().of_organization(organization)
+    return render(
+        request,
+        "council/organization_detail.html",
+        {
+            "organization": organization,
+            "members": members,
+            "upcoming": meetings.upcoming()[:MEETINGS_PER_SECTION],
+            "past": meetings.past()[:MEETINGS_PER_SECTION],
+        },
+    )
+
+
+@require_safe
+def meeting_calendar(request):
+    month = _month_from(request.GET.get("monat"))
+    meetings = _meetings().in_month(month.year, month.month)
+    previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
+    next_month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return render(
+        request,
+        "council/meeting_calendar.html",
+        {
+            "month": month,
+            "meetings": meetings,
+            "previous_month": previous_month,
+            "next_month": next_month,
+        },
+    )
+
+
+@require_safe
+def meeting_detail(request, pk):
+    meeting = get_object_or_404(_meetings(), pk=pk)
+    items = AgendaItem.objects.filter(meeting=meeting).with_disclosure(request.user)
+    return render(request, "council/meeting_detail.html", {"meeting": meeting, "items": items})
+
+
+@require_safe
+def person_list(request):
+    council = Organization.objects.current().filter(body=_body(), kind="council").first()
+    members = (
+        Membership.objects.public()
+        .active()
+        .filter(organization=council)
+        .select_related("person", "on_behalf_of")
+        .order_by("person__family_name", "person__given_name")
+        if council
+        else Membership.objects.none()
+    )
+    return render(request, "council/person_list.html", {"council": council, "members": members})
+
+
+@require_safe
+def person_detail(request, pk):
+    person = get_object_or_404(
+        Person.objects.visible_to(request.user).prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.public()
+                .select_related("organization", "on_behalf_of")
+                .order_by("end_date", "-start_date"),
+                to_attr="mandates",
+            )
+        ),
+        pk=pk,
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "council/person_detail.html",
+        {
+            "person": person,
+            "current": [m for m in person.mandates if m.is_active(today)],
+            "former": [m for m in person.mandates if not m.is_active(today)],
+        },
+    )
+
+
+def _body():
+    return Body.objects.current()
+
+
+def _month_from(value):
+    """The first day of the month asked for as "YYYY-MM"; this month if absent or malformed."""
+    if value:
+        try:
+            return datetime.datetime.strptime(value, "%Y-%m").date().replace(day=1)
+        except ValueError:
+            raise Http404("Kein gültiger Monat (erwartet: JJJJ-MM).") from None
+    return timezone.localdate().replace(day=1)

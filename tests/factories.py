@@ -1,0 +1,152 @@
+"""Factories with sequences and fixed dates: the same data on every run."""
+
+import datetime
+import zoneinfo
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+
+from council import models
+
+BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
+
+
+class BodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Body
+        django_get_or_create = ["short_name"]
+
+    name = "Stadt Castrop-Rauxel"
+    short_name = "castrop-rauxel"
+    state = "NW"
+    contact_email = "ratsbuero@example.org"
+
+
+class LegislativeTermFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.LegislativeTerm
+
+    body = factory.SubFactory(BodyFactory)
+    name = factory.Sequence(lambda n: f"Wahlperiode {2020 + 5 * n}–{2025 + 5 * n}")
+    start_date = datetime.date(2020, 11, 1)
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Organization
+
+    body = factory.SubFactory(BodyFactory)
+    kind = models.OrganizationKind.COMMITTEE
+    name = factory.Sequence(lambda n: f"Ausschuss {n}")
+    short_name = factory.Sequence(lambda n: f"A{n}")
+    start_date = datetime.date(2020, 11, 1)
+
+
+class CommitteeFactory(OrganizationFactory):
+    pass
+
+
+class CouncilFactory(OrganizationFactory):
+    kind = models.OrganizationKind.COUNCIL
+    name = "Rat der Stadt"
+    short_name = factory.Sequence(lambda n: f"Rat{n}")
+
+
+class FactionFactory(OrganizationFactory):
+    kind = models.OrganizationKind.FACTION
+    name = factory.Sequence(lambda n: f"Fraktion {n}")
+    short_name = factory.Sequence(lambda n: f"F{n}")
+
+
+class AdministrationUnitFactory(OrganizationFactory):
+    kind = models.OrganizationKind.ADMINISTRATION
+    name = factory.Sequence(lambda n: f"Fachbereich {n}")
+    short_name = factory.Sequence(lambda n: f"FB{n}")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    password = factory.django.Password("test-password")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    body = factory.SubFactory(BodyFactory)
+    form_of_address = "Frau"
+    given_name = factory.Sequence(lambda n: f"Vorname{n}")
+    family_name = factory.Sequence(lambda n: f"Nachname{n}")
+    email = factory.LazyAttribute(lambda p: f"{p.given_name}.{p.family_name}@example.org".lower())
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Membership
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(CommitteeFactory)
+    role = models.Role.MEMBER
+    start_date = datetime.date(2020, 11, 1)
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Location
+
+    body = factory.SubFactory(BodyFactory)
+    description = "Rathaus"
+    room = factory.Sequence(lambda n: f"Sitzungssaal {n}")
+    street_address = "Europaplatz 1"
+    postal_code = "44575"
+    locality = "Castrop-Rauxel"
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+        skip_postgeneration_save = True
+
+    body = factory.SubFactory(BodyFactory)
+    name = factory.Sequence(lambda n: f"Sitzung {n}")
+    start = datetime.datetime(2030, 4, 15, 17, 0, tzinfo=BERLIN)
+    location = factory.SubFactory(LocationFactory)
+
+    @factory.post_generation
+    def organizations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.organizations.set(extracted)
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    number = factory.LazyAttribute(lambda i: f"{'Ö' if i.public else 'N'} {i.order}")
+    title = factory.Sequence(lambda n: f"Tagesordnungspunkt {n}")
+    public = True
+
+
+def user_for(person, **kwargs):
+    """A login for a person (personas are persons with accounts)."""
+    user = UserFactory(**kwargs)
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+def council_office_user(**kwargs):
+    group, _ = Group.objects.get_or_create(name="Sitzungsdienst")
+    group.permissions.add(Permission.objects.get(codename="council_office"))
+    user = UserFactory(**kwargs)
+    user.groups.add(group)
+    return user
