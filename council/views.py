@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib.auth import views as auth_views
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -72,7 +73,9 @@ def organization_detail(request, pk):
 @require_safe
 def meeting_calendar(request):
     month = _month_from(request.GET.get("monat"))
-    meetings = _meetings().in_month(month.year, month.month)
+    days = {}
+    for meeting in _meetings().in_month(month.year, month.month):
+        days.setdefault(timezone.localdate(meeting.start), []).append(meeting)
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
     next_month = (month + datetime.timedelta(days=32)).replace(day=1)
     return render(
@@ -80,7 +83,7 @@ def meeting_calendar(request):
         "council/meeting_calendar.html",
         {
             "month": month,
-            "meetings": meetings,
+            "days": days.items(),
             "previous_month": previous_month,
             "next_month": next_month,
         },
@@ -147,3 +150,12 @@ def _month_from(value):
         except ValueError:
             raise Http404("Kein gültiger Monat (erwartet: JJJJ-MM).") from None
     return timezone.localdate().replace(day=1)
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login, answering a failed attempt with 400 like every other form with errors."""
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response

@@ -1,8 +1,72 @@
-import pytest
+"""The public pages: what each role sees, and a query count that does not grow with the data."""
 
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from council.models import Role
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
+
+PERSONAS = ["citizen", "spd_staff", "b2_chair", "b2_member", "office", "integration_unit_staff"]
+
+
+@pytest.fixture(params=PERSONAS)
+def persona_client(request, client):
+    user = request.getfixturevalue(request.param)
+    if user is not None:
+        client.force_login(user)
+    client.persona = request.param
+    return client
+
+
+def populate(body, council, b2, spd, size):
+    """`size` members, meetings and agenda items per meeting for the B2 committee."""
+    location = f.LocationFactory(body=body)
+    for n in range(size):
+        person = f.PersonFactory(body=body)
+        f.MembershipFactory(person=person, organization=council, on_behalf_of=spd)
+        f.MembershipFactory(person=person, organization=b2, on_behalf_of=spd)
+        f.MembershipFactory(person=person, organization=spd)
+        start = datetime.datetime(2026, 11, 2 + n % 27, 17, tzinfo=f.BERLIN)
+        meeting = f.MeetingFactory(body=body, start=start, location=location, organizations=[b2, council])
+        for order in range(1, size + 1):
+            f.AgendaItemFactory(meeting=meeting, order=order, number=f"Ö {order}", public=order % 2 == 0)
+    return meeting
+
+
+def page_urls(b2, meeting):
+    person = b2.memberships.first().person
+    return [
+        reverse("council:home"),
+        reverse("council:organizations"),
+        b2.get_absolute_url(),
+        reverse("council:meetings") + "?monat=2026-11",
+        meeting.get_absolute_url(),
+        reverse("council:persons"),
+        person.get_absolute_url(),
+    ]
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_every_page_runs_a_bounded_number_of_queries(
+    size, persona_client, body, council, b2, spd, django_assert_max_num_queries
+):
+    meeting = populate(body, council, b2, spd, size)
+
+    for url in page_urls(b2, meeting):
+        with django_assert_max_num_queries(12):
+            response = persona_client.get(url)
+        assert response.status_code == 200, url
+
+
+def test_every_page_renders_for_every_role(persona_client, body, council, b2, spd):
+    meeting = populate(body, council, b2, spd, 2)
+
+    for url in page_urls(b2, meeting):
+        assert persona_client.get(url).status_code == 200, (persona_client.persona, url)
 
 
 def test_citizen_sees_a_public_agenda_items_title(client, b2_meeting):
@@ -14,13 +78,17 @@ def test_citizen_sees_a_public_agenda_items_title(client, b2_meeting):
 
 
 def test_citizen_sees_only_number_of_a_nonpublic_agenda_item(client, b2_meeting):
-    f.AgendaItemFactory(meeting=b2_meeting, number="N 2", title="Grundstücksverkauf Am Markt 3", public=False)
+    f.AgendaItemFactory(
+        meeting=b2_meeting, number="N 2", title="Grundstücksverkauf Am Markt 3", public=False,
+        resolution_text="Verkauf an die Firma Muster GmbH",
+    )
 
     response = client.get(b2_meeting.get_absolute_url())
 
     page = response.content.decode()
     assert "N 2" in page
     assert "Grundstücksverkauf" not in page
+    assert "Muster GmbH" not in page
     assert "nicht öffentlich" in page
 
 
@@ -31,3 +99,104 @@ def test_chair_sees_the_title_of_a_nonpublic_item_of_their_committee(client, b2_
     response = client.get(b2_meeting.get_absolute_url())
 
     assert "Grundstücksverkauf" in response.content.decode()
+
+
+def test_faction_staff_sees_only_number_of_a_nonpublic_agenda_item(client, spd_staff, b2_meeting):
+    f.AgendaItemFactory(meeting=b2_meeting, title="Grundstücksverkauf Am Markt 3", public=False)
+    client.force_login(spd_staff)
+
+    response = client.get(b2_meeting.get_absolute_url())
+
+    assert "Grundstücksverkauf" not in response.content.decode()
+
+
+def test_committee_page_lists_members_with_their_roles(client, b2_chair, b2):
+    response = client.get(b2.get_absolute_url())
+
+    page = response.content.decode()
+    assert "Katrin Lasser" in page
+    assert "Vorsitz" in page
+
+
+def test_committee_page_does_not_list_faction_staff(client, spd_staff, spd):
+    response = client.get(spd.get_absolute_url())
+
+    assert spd_staff.person.family_name not in response.content.decode()
+
+
+def test_committee_page_separates_upcoming_and_past_meetings(client, b2, body):
+    f.MeetingFactory(body=body, name="Sitzung Vergangen", organizations=[b2],
+                     start=datetime.datetime(2020, 3, 1, 17, tzinfo=f.BERLIN))
+    f.MeetingFactory(body=body, name="Sitzung Kommend", organizations=[b2],
+                     start=datetime.datetime(2099, 3, 1, 17, tzinfo=f.BERLIN))
+
+    page = client.get(b2.get_absolute_url()).content.decode()
+
+    assert page.index("Sitzung Kommend") < page.index("Vergangene Sitzungen") < page.index("Sitzung Vergangen")
+
+
+def test_person_page_shows_mandates_only(client, council, spd):
+    person = f.PersonFactory(email="privat@example.org")
+    f.MembershipFactory(person=person, organization=council, on_behalf_of=spd)
+    f.MembershipFactory(person=person, organization=spd, role=Role.FACTION_STAFF)
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert council.name in page
+    assert "privat@example.org" not in page
+    assert "Fraktionsgeschäftsstelle" not in page
+
+
+def test_person_without_mandate_has_no_public_page(client, spd_staff):
+    response = client.get(spd_staff.person.get_absolute_url())
+
+    assert response.status_code == 404
+
+
+def test_calendar_shows_meetings_of_the_month_asked_for(client, b2, body):
+    f.MeetingFactory(body=body, name="Märzsitzung", organizations=[b2],
+                     start=datetime.datetime(2027, 3, 10, 17, tzinfo=f.BERLIN))
+    f.MeetingFactory(body=body, name="Aprilsitzung", organizations=[b2],
+                     start=datetime.datetime(2027, 4, 10, 17, tzinfo=f.BERLIN))
+
+    page = client.get(reverse("council:meetings"), {"monat": "2027-03"}).content.decode()
+
+    assert "Märzsitzung" in page
+    assert "Aprilsitzung" not in page
+
+
+def test_calendar_places_a_late_evening_meeting_on_its_local_day(client, b2, body):
+    # 23:30 in Berlin is already the next day in UTC; the calendar counts local days.
+    f.MeetingFactory(body=body, name="Spätsitzung", organizations=[b2],
+                     start=datetime.datetime(2027, 3, 31, 23, 30, tzinfo=f.BERLIN))
+
+    page = client.get(reverse("council:meetings"), {"monat": "2027-03"}).content.decode()
+
+    assert "Spätsitzung" in page
+
+
+def test_calendar_answers_a_malformed_month_with_not_found(client, body):
+    response = client.get(reverse("council:meetings"), {"monat": "März"})
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ["imprint", "privacy", "accessibility"])
+def test_legal_pages_are_linked_from_every_page(client, body, name):
+    page = client.get(reverse("council:home")).content.decode()
+
+    assert reverse(f"council:{name}") in page
+    assert client.get(reverse(f"council:{name}")).status_code == 200
+
+
+def test_layout_has_a_skip_link_to_the_main_content(client, body):
+    page = client.get(reverse("council:home")).content.decode()
+
+    assert 'href="#main"' in page
+    assert 'id="main"' in page
+
+
+def test_pages_send_a_content_security_policy(client, body):
+    response = client.get(reverse("council:home"))
+
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
