@@ -150,3 +150,35 @@ def council_office_user(**kwargs):
     user = UserFactory(**kwargs)
     user.groups.add(group)
     return user
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """A draft paper of one faction. Use services to move it on; `factions` sets originators."""
+
+    class Meta:
+        model = "motions.Paper"
+        skip_postgeneration_save = True
+
+    body = factory.SubFactory(BodyFactory)
+    paper_type = "motion"
+    title = factory.Sequence(lambda n: f"Antrag Nummer {n}")
+    place = "Castrop-Rauxel"
+    committee = factory.SubFactory(CommitteeFactory, body=factory.SelfAttribute("..body"))
+    proposed_resolution = "Die Verwaltung wird beauftragt, zu berichten."
+    created_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def factions(self, create, extracted, **kwargs):
+        from motions.models import Sponsorship
+
+        if create and extracted:
+            for position, faction in enumerate(extracted):
+                Sponsorship.objects.create(paper=self, faction=faction, is_lead=position == 0)
+
+    @factory.post_generation
+    def questions(self, create, extracted, **kwargs):
+        from motions.models import Question
+
+        if create and extracted:
+            for order, text in enumerate(extracted, start=1):
+                Question.objects.create(paper=self, order=order, text=text)

@@ -1,0 +1,494 @@
+"""The factions' papers: motions, inquiries and amendments, and the thread each one follows."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from motions.querysets import PaperQuerySet
+
+
+class PaperType(models.TextChoices):
+    MOTION = "motion", _("Antrag")
+    INQUIRY = "inquiry", _("Anfrage")
+    AMENDMENT = "amendment", _("Änderungsantrag")
+
+
+# OParl paperType, and the reference pattern used when a body has configured none.
+OPARL_PAPER_TYPE = {
+    PaperType.MOTION: "Antrag",
+    PaperType.INQUIRY: "Anfrage",
+    PaperType.AMENDMENT: "Änderungsantrag",
+}
+DEFAULT_REFERENCE_PATTERN = {
+    PaperType.MOTION: "A/{year}/{number:04d}",
+    PaperType.INQUIRY: "AF/{year}/{number:04d}",
+    PaperType.AMENDMENT: "ÄA/{year}/{number:04d}",
+}
+
+
+class PaperState(models.TextChoices):
+    DRAFT = "draft", _("Entwurf")
+    SUBMITTED = "submitted", _("eingereicht")
+    SCHEDULED = "scheduled", _("auf der Tagesordnung")
+    DECIDED = "decided", _("entschieden")
+    REPORT_REQUESTED = "report_requested", _("Bericht angefordert")
+    REPORT_RECEIVED = "report_received", _("Bericht liegt vor")
+    CLOSED = "closed", _("erledigt")
+    WITHDRAWN = "withdrawn", _("zurückgezogen")
+
+
+# States in which a paper has not been decided yet: it may still be withdrawn.
+UNDECIDED_STATES = [PaperState.DRAFT, PaperState.SUBMITTED, PaperState.SCHEDULED]
+
+
+class Outcome(models.TextChoices):
+    ADOPTED = "adopted", _("beschlossen")
+    ADOPTED_AMENDED = "adopted_amended", _("geändert beschlossen")
+    REJECTED = "rejected", _("abgelehnt")
+    REFERRED = "referred", _("verwiesen")
+    TAKEN_NOTE = "taken_note", _("zur Kenntnis genommen")
+
+
+class ReportKind(models.TextChoices):
+    NONE = "none", _("kein Bericht")
+    WRITTEN = "written", _("schriftlich")
+    ORAL = "oral", _("mündlich")
+    WRITTEN_AND_ORAL = "written_and_oral", _("schriftlich und mündlich")
+
+
+class TransitionNotAllowed(Exception):
+    """A lifecycle step that the paper's current state does not permit."""
+
+
+class Paper(models.Model):
+    """OParl Paper of a faction: every part of a motion letter, and where it stands."""
+
+    body = models.ForeignKey("council.Body", on_delete=models.PROTECT, related_name="papers")
+    paper_type = models.CharField(
+        _("Art"), max_length=20, choices=PaperType, default=PaperType.MOTION
+    )
+    reference = models.CharField(
+        _("Drucksachennummer"), max_length=40, null=True, blank=True, editable=False
+    )
+    state = models.CharField(
+        _("Stand"), max_length=20, choices=PaperState, default=PaperState.DRAFT, editable=False
+    )
+    outcome = models.CharField(
+        _("Ergebnis"), max_length=20, choices=Outcome, blank=True, editable=False
+    )
+    is_public = models.BooleanField(
+        _("öffentlich"), default=True,
+        help_text=_("Nicht öffentliche Drucksachen sehen nur Berechtigte (z. B. Grundstücksfragen)."),
+    )
+
+    # The letter.
+    title = models.CharField(_("Betreff"), max_length=300)
+    place = models.CharField(_("Ort"), max_length=100, blank=True)
+    letter_date = models.DateField(_("Datum des Schreibens"), null=True, blank=True)
+    committee = models.ForeignKey(
+        "council.Organization", on_delete=models.PROTECT, related_name="papers",
+        verbose_name=_("Adressiertes Gremium"),
+    )
+    addressee = models.ForeignKey(
+        "council.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("Vorsitz (bei Einreichung)"),
+        help_text=_("Wird bei der Einreichung aus dem Vorsitz des Gremiums übernommen."),
+    )
+    request_text = models.TextField(
+        _("Bitte um Behandlung"), blank=True,
+        help_text=_("z. B. „wir bitten Sie, nachfolgenden Antrag in der nächsten Sitzung … behandeln zu lassen:“"),
+    )
+    proposed_resolution = models.TextField(_("Beschlussvorschlag"), blank=True)
+    questions_intro = models.CharField(
+        _("Einleitung der Fragen"), max_length=300, blank=True,
+        help_text=_("z. B. „Daher soll insbesondere auf folgende Aspekte eingegangen werden:“"),
+    )
+    justification = models.TextField(_("Begründung"), blank=True)
+    closing = models.CharField(_("Grußformel"), max_length=100, default="Mit freundlichen Grüßen")
+    report_kind = models.CharField(
+        _("Erbetener Bericht"), max_length=20, choices=ReportKind, default=ReportKind.NONE
+    )
+    report_meeting = models.ForeignKey(
+        "council.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("Bericht erbeten zur Sitzung"),
+    )
+    target_meeting = models.ForeignKey(
+        "council.Meeting", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="targeted_papers", verbose_name=_("Behandlung gewünscht in Sitzung"),
+    )
+    amends = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="amendments",
+        verbose_name=_("ändert Antrag"),
+    )
+    amends_agenda_item = models.ForeignKey(
+        "council.AgendaItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("ändert Tagesordnungspunkt"),
+    )
+
+    # Filing.
+    filing_deadline = models.DateTimeField(_("Antragsfrist"), null=True, blank=True, editable=False)
+    submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", editable=False,
+    )
+    late = models.BooleanField(_("verspätet"), default=False, editable=False)
+    urgent = models.BooleanField(_("Dringlichkeitsantrag"), default=False)
+    urgency_reason = models.TextField(_("Begründung der Dringlichkeit"), blank=True)
+    # Letters that arrive on paper or by e-mail are entered by the council office.
+    entered_on_behalf = models.BooleanField(_("vom Sitzungsdienst erfasst"), default=False)
+    received_on = models.DateField(
+        _("Eingang des Schreibens"), null=True, blank=True,
+        help_text=_("Zählt für die Antragsfrist, wenn der Sitzungsdienst ein Schreiben erfasst."),
+    )
+
+    # The administration's report.
+    report_unit = models.ForeignKey(
+        "council.Organization", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="owed_papers", verbose_name=_("berichtende Verwaltungseinheit"),
+        editable=False,
+    )
+    report_due = models.DateField(_("Bericht fällig am"), null=True, blank=True, editable=False)
+    report_received_at = models.DateTimeField(
+        _("Bericht eingegangen am"), null=True, blank=True, editable=False
+    )
+
+    created = models.DateTimeField(_("angelegt"), auto_now_add=True)
+    modified = models.DateTimeField(_("geändert"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+
+    objects = PaperQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Drucksache")
+        verbose_name_plural = _("Drucksachen")
+        ordering = ["-submitted_at", "-created"]
+        indexes = [
+            models.Index(fields=["body", "state"]),
+            models.Index(fields=["committee", "state"]),
+            models.Index(fields=["report_unit", "state"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "reference"], condition=Q(reference__isnull=False),
+                name="paper_unique_reference",
+            ),
+            models.CheckConstraint(
+                condition=Q(state=PaperState.DRAFT)
+                | Q(submitted_at__isnull=False, reference__isnull=False)
+                | Q(state=PaperState.WITHDRAWN, submitted_at__isnull=True),
+                name="paper_submitted_has_time_and_reference",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state__in=[*UNDECIDED_STATES, PaperState.WITHDRAWN]) | Q(outcome=""),
+                name="paper_undecided_has_no_outcome",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=PaperState.DECIDED) | ~Q(outcome=""),
+                name="paper_decided_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=~Q(state=PaperState.REPORT_REQUESTED) | Q(report_due__isnull=False),
+                name="paper_report_requested_has_due_date",
+            ),
+            models.CheckConstraint(
+                condition=Q(urgent=False) | ~Q(urgency_reason=""),
+                name="paper_urgent_has_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference or _('Entwurf')}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("motions:detail", args=[self.pk])
+
+    @property
+    def is_draft(self):
+        return self.state == PaperState.DRAFT
+
+    @property
+    def oparl_type(self):
+        return OPARL_PAPER_TYPE[self.paper_type]
+
+    def require_state(self, *states):
+        if self.state not in states:
+            raise TransitionNotAllowed(
+                _("Dieser Schritt ist im Stand „%(state)s“ nicht möglich.")
+                % {"state": self.get_state_display()}
+            )
+
+    @property
+    def report_overdue(self):
+        return (
+            self.state == PaperState.REPORT_REQUESTED
+            and self.report_due is not None
+            and self.report_due < timezone.localdate()
+        )
+
+    @property
+    def report_status(self):
+        """A line for lists: has the administration answered, and on time?"""
+        if self.state == PaperState.REPORT_REQUESTED:
+            return _("überfällig") if self.report_overdue else _("angefordert")
+        if self.report_received_at:
+            on_time = self.report_due is None or timezone.localdate(self.report_received_at) <= self.report_due
+            return _("eingegangen (fristgerecht)") if on_time else _("eingegangen (verspätet)")
+        return ""
+
+
+class Sponsorship(models.Model):
+    """An originating faction. A joint paper has several; each must agree before submission."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="sponsorships")
+    faction = models.ForeignKey(
+        "council.Organization", on_delete=models.PROTECT, related_name="sponsorships",
+        limit_choices_to={"kind": "faction"},
+    )
+    is_lead = models.BooleanField(_("federführend"), default=False)
+    agreed_at = models.DateTimeField(_("zugestimmt am"), null=True, blank=True)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("Antragstellende Fraktion")
+        verbose_name_plural = _("Antragstellende Fraktionen")
+        ordering = ["-is_lead", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "faction"], name="sponsorship_unique"),
+            models.UniqueConstraint(
+                fields=["paper"], condition=Q(is_lead=True), name="sponsorship_one_lead"
+            ),
+            models.CheckConstraint(
+                condition=Q(agreed_at__isnull=True) | Q(agreed_by__isnull=False),
+                name="sponsorship_agreement_has_author",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.faction} – {self.paper}"
+
+
+class Signatory(models.Model):
+    """A person who signs the letter, with the function line printed under the name."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="signatories")
+    person = models.ForeignKey("council.Person", on_delete=models.PROTECT, related_name="+")
+    function = models.CharField(
+        _("Funktion"), max_length=200, blank=True,
+        help_text=_("z. B. „Vorsitzender der SPD-Ratsfraktion“"),
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("Unterzeichner/in")
+        verbose_name_plural = _("Unterzeichnende")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "person"], name="signatory_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.person)
+
+
+class Question(models.Model):
+    """One numbered question or aspect the administration is asked to address."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="questions")
+    order = models.PositiveSmallIntegerField()
+    text = models.TextField(_("Frage oder Aspekt"))
+
+    class Meta:
+        verbose_name = _("Frage")
+        verbose_name_plural = _("Fragen")
+        ordering = ["order"]
+        constraints = [
+            models.UniqueConstraint(fields=["paper", "order"], name="question_unique_order"),
+            models.CheckConstraint(condition=~Q(text=""), name="question_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.order}. {self.text[:60]}"
+
+
+class AttachmentKind(models.TextChoices):
+    ATTACHMENT = "attachment", _("Anlage")
+    ORIGINAL_LETTER = "original_letter", _("Originalschreiben")
+
+
+def attachment_path(instance, filename):
+    return f"papers/{instance.paper_id}/{filename}"
+
+
+class Attachment(models.Model):
+    """OParl File of a paper. Served only through a view that checks visibility."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(
+        _("Art"), max_length=20, choices=AttachmentKind, default=AttachmentKind.ATTACHMENT
+    )
+    title = models.CharField(_("Bezeichnung"), max_length=200)
+    file = models.FileField(_("Datei"), upload_to=attachment_path)
+    content_type = models.CharField(max_length=100, editable=False)
+    size = models.PositiveIntegerField(editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Anlage")
+        verbose_name_plural = _("Anlagen")
+        ordering = ["kind", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("motions:attachment", args=[self.paper_id, self.pk])
+
+
+class Consultation(models.Model):
+    """OParl Consultation: the paper on a meeting's agenda, in the consultation sequence."""
+
+    class Role(models.TextChoices):
+        PRELIMINARY = "preliminary", _("Vorberatung")
+        DECISION = "decision", _("Entscheidung")
+        NOTICE = "notice", _("Kenntnisnahme")
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="consultations")
+    meeting = models.ForeignKey("council.Meeting", on_delete=models.PROTECT, related_name="consultations")
+    agenda_item = models.OneToOneField(
+        "council.AgendaItem", on_delete=models.PROTECT, related_name="consultation"
+    )
+    organization = models.ForeignKey(
+        "council.Organization", on_delete=models.PROTECT, related_name="consultations"
+    )
+    role = models.CharField(_("Rolle"), max_length=20, choices=Role, default=Role.DECISION)
+    authoritative = models.BooleanField(_("entscheidend"), default=True)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Beratung")
+        verbose_name_plural = _("Beratungsfolge")
+        ordering = ["meeting__start", "pk"]
+
+    def __str__(self):
+        return f"{self.paper} – {self.meeting}"
+
+
+class Action(models.TextChoices):
+    CREATED = "created", _("Entwurf angelegt")
+    EDITED = "edited", _("bearbeitet")
+    AGREED = "agreed", _("Mitantragstellung bestätigt")
+    SUBMITTED = "submitted", _("eingereicht")
+    SCHEDULED = "scheduled", _("auf die Tagesordnung gesetzt")
+    POSTPONED = "postponed", _("vertagt")
+    DECIDED = "decided", _("entschieden")
+    REPORT_REQUESTED = "report_requested", _("Bericht angefordert")
+    REPORT_RECEIVED = "report_received", _("Bericht eingegangen")
+    CLOSED = "closed", _("erledigt")
+    WITHDRAWN = "withdrawn", _("zurückgezogen")
+
+
+# Steps of the draft phase are internal to the factions; the rest is the public record.
+INTERNAL_ACTIONS = [Action.CREATED, Action.EDITED, Action.AGREED]
+
+
+class TimelineEntry(models.Model):
+    """Who did what to a paper, and when. Written only by the services, never edited."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=20, choices=Action)
+    from_state = models.CharField(max_length=20, choices=PaperState, blank=True)
+    to_state = models.CharField(max_length=20, choices=PaperState, blank=True)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("Verlaufseintrag")
+        verbose_name_plural = _("Verlauf")
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["paper", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%d.%m.%Y %H:%M} {self.get_action_display()}"
+
+    @property
+    def is_internal(self):
+        return self.action in INTERNAL_ACTIONS
+
+
+class ReferenceCounter(models.Model):
+    """The last number given per body, paper type and year. Locked while a number is taken."""
+
+    body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="+")
+    paper_type = models.CharField(max_length=20, choices=PaperType)
+    year = models.PositiveSmallIntegerField()
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "paper_type", "year"], name="referencecounter_unique"
+            ),
+        ]
+
+
+validate_reference_pattern = RegexValidator(
+    r"^[^{}]*(\{(year|number(:0?\d+d)?)\}[^{}]*)*$",
+    _("Erlaubt sind nur die Platzhalter {year} und {number} (z. B. {number:04d})."),
+)
+
+
+class ReferencePattern(models.Model):
+    """How a body numbers a paper type, e.g. "A/{year}/{number:04d}" → A/2026/0042."""
+
+    body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="+")
+    paper_type = models.CharField(_("Art"), max_length=20, choices=PaperType)
+    pattern = models.CharField(
+        _("Muster"), max_length=60, validators=[validate_reference_pattern],
+        help_text=_("Platzhalter: {year} und {number}, z. B. „A/{year}/{number:04d}“."),
+    )
+
+    class Meta:
+        verbose_name = _("Nummernkreis")
+        verbose_name_plural = _("Nummernkreise")
+        constraints = [
+            models.UniqueConstraint(fields=["body", "paper_type"], name="referencepattern_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_paper_type_display()}: {self.pattern}"
+
+
+class Notification(models.Model):
+    """An in-app notice to a user about a paper; also sent by e-mail."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="notifications")
+    message = models.CharField(max_length=300)
+    created = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Benachrichtigung")
+        verbose_name_plural = _("Benachrichtigungen")
+        ordering = ["-created", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return self.message

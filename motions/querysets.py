@@ -1,0 +1,61 @@
+"""Which papers a user may see, written once for pages, lists, PDFs, feeds and the API."""
+
+from django.db import models
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from council.roles import roles_of
+
+
+class PaperQuerySet(models.QuerySet):
+    def public(self):
+        """What a citizen may read: submitted, public papers."""
+        return self.exclude(state="draft").filter(is_public=True).exclude(
+            state="withdrawn", submitted_at__isnull=True
+        )
+
+    def of_factions(self, factions):
+        """Papers one of `factions` originates (alone or jointly)."""
+        from motions.models import Sponsorship
+
+        return self.filter(
+            Exists(Sponsorship.objects.filter(paper=OuterRef("pk"), faction__in=factions))
+        )
+
+    def visible_to(self, user):
+        """Public papers; drafts and non-public papers of the user's own factions; non-public
+        papers for the committee they are addressed to and for the administration."""
+        roles = roles_of(user)
+        if roles.office:
+            return self
+        visible = Q(pk__in=self.public().values("pk"))
+        if roles.factions:
+            visible |= Q(pk__in=self.of_factions(roles.factions).values("pk"))
+        submitted = ~Q(state="draft") & ~Q(state="withdrawn", submitted_at__isnull=True)
+        if roles.units:
+            visible |= submitted
+        elif roles.seats:
+            visible |= submitted & Q(committee__in=roles.seats)
+        return self.filter(visible)
+
+    def with_attention(self):
+        """Annotate `attention` (lower = more urgent) and `next_deadline` for dashboards."""
+        today = timezone.localdate()
+        return self.annotate(
+            next_deadline=Case(
+                When(state="draft", then=TruncDate("filing_deadline")),
+                When(state="report_requested", then=F("report_due")),
+                default=None,
+                output_field=models.DateField(),
+            ),
+            attention=Case(
+                When(state="report_requested", report_due__lt=today, then=Value(0)),
+                When(state="draft", then=Value(1)),
+                When(state="report_received", then=Value(2)),
+                When(state__in=["submitted", "scheduled", "report_requested"], then=Value(3)),
+                When(state="decided", then=Value(4)),
+                default=Value(5),
+                output_field=IntegerField(),
+            ),
+        ).order_by("attention", F("next_deadline").asc(nulls_last=True), "-modified")
