@@ -40,11 +40,11 @@ class Body(Record):
     name = models.CharField(_("Name"), max_length=200)
     short_name = models.SlugField(_("Kurzname"), max_length=50, unique=True)
     website = models.URLField(_("Website"), blank=True)
-    municipality_key = models.CharField(
-        _("Amtlicher Gemeindeschlüssel"), max_length=8, blank=True
-    )
+    municipality_key = models.CharField(_("Amtlicher Gemeindeschlüssel"), max_length=8, blank=True)
     state = models.CharField(
-        _("Bundesland"), max_length=2, default="NW",
+        _("Bundesland"),
+        max_length=2,
+        default="NW",
         help_text=_("ISO-Kürzel (NW = Nordrhein-Westfalen); bestimmt die Feiertage für Fristen."),
     )
     contact_email = models.EmailField(_("Kontakt (E-Mail)"), blank=True)
@@ -54,12 +54,11 @@ class Body(Record):
         _("Antragsfrist (Tage vor der Sitzung)"), default=10
     )
     filing_deadline_working_days = models.BooleanField(
-        _("Antragsfrist in Arbeitstagen"), default=False,
+        _("Antragsfrist in Arbeitstagen"),
+        default=False,
         help_text=_("Ohne Haken zählen Kalendertage; mit Haken nur Werktage ohne Feiertage."),
     )
-    notice_period_days = models.PositiveSmallIntegerField(
-        _("Ladungsfrist (Tage)"), default=7
-    )
+    notice_period_days = models.PositiveSmallIntegerField(_("Ladungsfrist (Tage)"), default=7)
     inquiry_answer_days = models.PositiveSmallIntegerField(
         _("Antwortfrist für Anfragen (Tage)"), default=28
     )
@@ -123,20 +122,32 @@ class Organization(Record):
     name = models.CharField(_("Name"), max_length=200)
     short_name = models.CharField(_("Kurzbezeichnung"), max_length=30, help_text=_("z. B. „B2“"))
     classification = models.CharField(
-        _("Klassifikation"), max_length=100, blank=True,
+        _("Klassifikation"),
+        max_length=100,
+        blank=True,
         help_text=_("z. B. Pflichtausschuss, Fachausschuss, Fraktion, Gruppe"),
     )
     legislative_term = models.ForeignKey(
-        LegislativeTerm, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="organizations", verbose_name=_("Wahlperiode"),
+        LegislativeTerm,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organizations",
+        verbose_name=_("Wahlperiode"),
     )
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("übergeordnet"),
     )
     website = models.URLField(_("Website"), blank=True)
     email = models.EmailField(
-        _("Funktionspostfach"), blank=True, help_text=_("Erhält Benachrichtigungen; nie öffentlich.")
+        _("Funktionspostfach"),
+        blank=True,
+        help_text=_("Erhält Benachrichtigungen; nie öffentlich."),
     )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
@@ -187,8 +198,12 @@ class Person(Record):
 
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="persons")
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="person", verbose_name=_("Benutzerkonto"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        verbose_name=_("Benutzerkonto"),
     )
     form_of_address = models.CharField(
         _("Anrede"), max_length=10, choices=FormOfAddress, blank=True
@@ -234,8 +249,12 @@ class Role(models.TextChoices):
 
 # Roles that are a mandate (public); the rest are staff positions (never public).
 MANDATE_ROLES = [
-    Role.CHAIR, Role.DEPUTY_CHAIR, Role.MEMBER, Role.ADVISORY_MEMBER,
-    Role.EXPERT_CITIZEN, Role.FACTION_CHAIR,
+    Role.CHAIR,
+    Role.DEPUTY_CHAIR,
+    Role.MEMBER,
+    Role.ADVISORY_MEMBER,
+    Role.EXPERT_CITIZEN,
+    Role.FACTION_CHAIR,
 ]
 
 
@@ -249,8 +268,12 @@ class Membership(Record):
     role = models.CharField(_("Rolle"), max_length=20, choices=Role, default=Role.MEMBER)
     voting_right = models.BooleanField(_("stimmberechtigt"), default=True)
     on_behalf_of = models.ForeignKey(
-        Organization, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="delegated_memberships", verbose_name=_("für Fraktion"),
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="delegated_memberships",
+        verbose_name=_("für Fraktion"),
         limit_choices_to={"kind": OrganizationKind.FACTION},
     )
     start_date = models.DateField(_("Beginn"))
@@ -353,7 +376,11 @@ class Meeting(Record):
     start = models.DateTimeField(_("Beginn"))
     end = models.DateTimeField(_("Ende"), null=True, blank=True)
     location = models.ForeignKey(
-        Location, on_delete=models.PROTECT, null=True, blank=True, related_name="meetings",
+        Location,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="meetings",
         verbose_name=_("Ort"),
     )
     state = models.CharField(

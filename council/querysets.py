@@ -29,7 +29,9 @@ class OrganizationQuerySet(models.QuerySet):
 class MembershipQuerySet(models.QuerySet):
     def active(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(start_date__lte=on).filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
+        return self.filter(start_date__lte=on).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
 
     def overlapping(self, start, end):
         """Memberships that share at least one day with [start, end] (end None = open)."""

@@ -30,5 +30,7 @@ def is_administration(user):
     return bool(roles_of(user).units)
 
 
-rules.add_perm("council.view_nonpublic_agenda", is_council_office | is_administration | sits_in_meeting)
+rules.add_perm(
+    "council.view_nonpublic_agenda", is_council_office | is_administration | sits_in_meeting
+)
 rules.add_perm("council.manage_meeting", is_council_office | chairs_meeting)

@@ -34,4 +34,3 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("verwaltung/", admin.site.urls),
 ]
-

@@ -15,8 +15,12 @@ MEETINGS_PER_SECTION = 10
 
 # Chair first, then deputies, members, advisory members, expert citizens (as on a committee's roll).
 ROLE_ORDER = [
-    Role.CHAIR, Role.DEPUTY_CHAIR, Role.FACTION_CHAIR, Role.MEMBER,
-    Role.ADVISORY_MEMBER, Role.EXPERT_CITIZEN,
+    Role.CHAIR,
+    Role.DEPUTY_CHAIR,
+    Role.FACTION_CHAIR,
+    Role.MEMBER,
+    Role.ADVISORY_MEMBER,
+    Role.EXPERT_CITIZEN,
 ]
 
 

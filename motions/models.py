@@ -71,7 +71,8 @@ class Paper(models.Model):
     paper_type = models.CharField(
         _("Art"), max_length=20, choices=PaperType, default=PaperType.MOTION
     )
-    reference = models.CharField(
+    # NULL until submission, so that drafts do not collide in the unique constraint.
+    reference = models.CharField(  # noqa: DJ001
         _("Drucksachennummer"), max_length=40, null=True, blank=True, editable=False
     )
     state = models.CharField(
@@ -81,8 +82,11 @@ class Paper(models.Model):
         _("Ergebnis"), max_length=20, choices=Outcome, blank=True, editable=False
     )
     is_public = models.BooleanField(
-        _("öffentlich"), default=True,
-        help_text=_("Nicht öffentliche Drucksachen sehen nur Berechtigte (z. B. Grundstücksfragen)."),
+        _("öffentlich"),
+        default=True,
+        help_text=_(
+            "Nicht öffentliche Drucksachen sehen nur Berechtigte (z. B. Grundstücksfragen)."
+        ),
     )
 
     # The letter.
@@ -90,21 +94,32 @@ class Paper(models.Model):
     place = models.CharField(_("Ort"), max_length=100, blank=True)
     letter_date = models.DateField(_("Datum des Schreibens"), null=True, blank=True)
     committee = models.ForeignKey(
-        "council.Organization", on_delete=models.PROTECT, related_name="papers",
+        "council.Organization",
+        on_delete=models.PROTECT,
+        related_name="papers",
         verbose_name=_("Adressiertes Gremium"),
     )
     addressee = models.ForeignKey(
-        "council.Person", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "council.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("Vorsitz (bei Einreichung)"),
         help_text=_("Wird bei der Einreichung aus dem Vorsitz des Gremiums übernommen."),
     )
     request_text = models.TextField(
-        _("Bitte um Behandlung"), blank=True,
-        help_text=_("z. B. „wir bitten Sie, nachfolgenden Antrag in der nächsten Sitzung … behandeln zu lassen:“"),
+        _("Bitte um Behandlung"),
+        blank=True,
+        help_text=_(
+            "z. B. „wir bitten Sie, nachfolgenden Antrag in der nächsten Sitzung … behandeln zu lassen:“"
+        ),
     )
     proposed_resolution = models.TextField(_("Beschlussvorschlag"), blank=True)
     questions_intro = models.CharField(
-        _("Einleitung der Fragen"), max_length=300, blank=True,
+        _("Einleitung der Fragen"),
+        max_length=300,
+        blank=True,
         help_text=_("z. B. „Daher soll insbesondere auf folgende Aspekte eingegangen werden:“"),
     )
     justification = models.TextField(_("Begründung"), blank=True)
@@ -113,19 +128,35 @@ class Paper(models.Model):
         _("Erbetener Bericht"), max_length=20, choices=ReportKind, default=ReportKind.NONE
     )
     report_meeting = models.ForeignKey(
-        "council.Meeting", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "council.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("Bericht erbeten zur Sitzung"),
     )
     target_meeting = models.ForeignKey(
-        "council.Meeting", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="targeted_papers", verbose_name=_("Behandlung gewünscht in Sitzung"),
+        "council.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targeted_papers",
+        verbose_name=_("Behandlung gewünscht in Sitzung"),
     )
     amends = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="amendments",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="amendments",
         verbose_name=_("ändert Antrag"),
     )
     amends_agenda_item = models.ForeignKey(
-        "council.AgendaItem", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "council.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("ändert Tagesordnungspunkt"),
     )
 
@@ -133,8 +164,12 @@ class Paper(models.Model):
     filing_deadline = models.DateTimeField(_("Antragsfrist"), null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("eingereicht am"), null=True, blank=True, editable=False)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
-        related_name="+", editable=False,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     late = models.BooleanField(_("verspätet"), default=False, editable=False)
     urgent = models.BooleanField(_("Dringlichkeitsantrag"), default=False)
@@ -142,14 +177,20 @@ class Paper(models.Model):
     # Letters that arrive on paper or by e-mail are entered by the council office.
     entered_on_behalf = models.BooleanField(_("vom Sitzungsdienst erfasst"), default=False)
     received_on = models.DateField(
-        _("Eingang des Schreibens"), null=True, blank=True,
+        _("Eingang des Schreibens"),
+        null=True,
+        blank=True,
         help_text=_("Zählt für die Antragsfrist, wenn der Sitzungsdienst ein Schreiben erfasst."),
     )
 
     # The administration's report.
     report_unit = models.ForeignKey(
-        "council.Organization", on_delete=models.PROTECT, null=True, blank=True,
-        related_name="owed_papers", verbose_name=_("berichtende Verwaltungseinheit"),
+        "council.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owed_papers",
+        verbose_name=_("berichtende Verwaltungseinheit"),
         editable=False,
     )
     report_due = models.DateField(_("Bericht fällig am"), null=True, blank=True, editable=False)
@@ -176,7 +217,8 @@ class Paper(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["body", "reference"], condition=Q(reference__isnull=False),
+                fields=["body", "reference"],
+                condition=Q(reference__isnull=False),
                 name="paper_unique_reference",
             ),
             models.CheckConstraint(
@@ -238,7 +280,10 @@ class Paper(models.Model):
         if self.state == PaperState.REPORT_REQUESTED:
             return _("überfällig") if self.report_overdue else _("angefordert")
         if self.report_received_at:
-            on_time = self.report_due is None or timezone.localdate(self.report_received_at) <= self.report_due
+            on_time = (
+                self.report_due is None
+                or timezone.localdate(self.report_received_at) <= self.report_due
+            )
             return _("eingegangen (fristgerecht)") if on_time else _("eingegangen (verspätet)")
         return ""
 
@@ -248,7 +293,9 @@ class Sponsorship(models.Model):
 
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="sponsorships")
     faction = models.ForeignKey(
-        "council.Organization", on_delete=models.PROTECT, related_name="sponsorships",
+        "council.Organization",
+        on_delete=models.PROTECT,
+        related_name="sponsorships",
         limit_choices_to={"kind": "faction"},
     )
     is_lead = models.BooleanField(_("federführend"), default=False)
@@ -282,7 +329,9 @@ class Signatory(models.Model):
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="signatories")
     person = models.ForeignKey("council.Person", on_delete=models.PROTECT, related_name="+")
     function = models.CharField(
-        _("Funktion"), max_length=200, blank=True,
+        _("Funktion"),
+        max_length=200,
+        blank=True,
         help_text=_("z. B. „Vorsitzender der SPD-Ratsfraktion“"),
     )
     order = models.PositiveSmallIntegerField(default=0)
@@ -366,7 +415,9 @@ class Consultation(models.Model):
         NOTICE = "notice", _("Kenntnisnahme")
 
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="consultations")
-    meeting = models.ForeignKey("council.Meeting", on_delete=models.PROTECT, related_name="consultations")
+    meeting = models.ForeignKey(
+        "council.Meeting", on_delete=models.PROTECT, related_name="consultations"
+    )
     agenda_item = models.OneToOneField(
         "council.AgendaItem", on_delete=models.PROTECT, related_name="consultation"
     )
@@ -445,6 +496,9 @@ class ReferenceCounter(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.paper_type} {self.year}: {self.last_number}"
+
 
 validate_reference_pattern = RegexValidator(
     r"^[^{}]*(\{(year|number(:0?\d+d)?)\}[^{}]*)*$",
@@ -458,7 +512,9 @@ class ReferencePattern(models.Model):
     body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="+")
     paper_type = models.CharField(_("Art"), max_length=20, choices=PaperType)
     pattern = models.CharField(
-        _("Muster"), max_length=60, validators=[validate_reference_pattern],
+        _("Muster"),
+        max_length=60,
+        validators=[validate_reference_pattern],
         help_text=_("Platzhalter: {year} und {number}, z. B. „A/{year}/{number:04d}“."),
     )
 

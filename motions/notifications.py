@@ -25,10 +25,18 @@ def _send(subject, body, addresses):
 
 def council_office_users():
     app_label, codename = COUNCIL_OFFICE_PERMISSION.split(".")
-    return get_user_model().objects.filter(is_active=True).filter(
-        Q(groups__name=COUNCIL_OFFICE_GROUP)
-        | Q(user_permissions__codename=codename, user_permissions__content_type__app_label=app_label)
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(groups__name=COUNCIL_OFFICE_GROUP)
+            | Q(
+                user_permissions__codename=codename,
+                user_permissions__content_type__app_label=app_label,
+            )
+        )
+        .distinct()
+    )
 
 
 def chair_users(committee):
@@ -62,7 +70,9 @@ def _notify(paper, users, message, extra_addresses=()):
 def paper_submitted(paper, entry):
     kind = paper.get_paper_type_display()
     message = _("%(kind)s %(reference)s eingegangen: %(title)s") % {
-        "kind": kind, "reference": paper.reference, "title": paper.title[:150],
+        "kind": kind,
+        "reference": paper.reference,
+        "title": paper.title[:150],
     }
     if paper.late:
         message += _(" (verspätet)")
@@ -72,6 +82,9 @@ def paper_submitted(paper, entry):
 
 def report_requested(paper, entry):
     message = _("Bericht angefordert zu %(reference)s, fällig am %(due)s") % {
-        "reference": paper.reference, "due": f"{paper.report_due:%d.%m.%Y}",
+        "reference": paper.reference,
+        "due": f"{paper.report_due:%d.%m.%Y}",
     }
-    _notify(paper, unit_users(paper.report_unit), message, extra_addresses=[paper.report_unit.email])
+    _notify(
+        paper, unit_users(paper.report_unit), message, extra_addresses=[paper.report_unit.email]
+    )

@@ -11,8 +11,10 @@ from council.roles import roles_of
 class PaperQuerySet(models.QuerySet):
     def public(self):
         """What a citizen may read: submitted, public papers."""
-        return self.exclude(state="draft").filter(is_public=True).exclude(
-            state="withdrawn", submitted_at__isnull=True
+        return (
+            self.exclude(state="draft")
+            .filter(is_public=True)
+            .exclude(state="withdrawn", submitted_at__isnull=True)
         )
 
     def of_factions(self, factions):

@@ -49,7 +49,9 @@ rules.add_perm("motions.enter_on_behalf", is_council_office)
 # After submission the letter is the record: only the council office may still correct it.
 rules.add_perm("motions.edit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
 rules.add_perm("motions.submit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
-rules.add_perm("motions.withdraw_paper", is_undecided & (is_staff_of_an_originator | is_council_office))
+rules.add_perm(
+    "motions.withdraw_paper", is_undecided & (is_staff_of_an_originator | is_council_office)
+)
 rules.add_perm("motions.schedule_paper", chairs_addressed_committee | is_council_office)
 rules.add_perm("motions.decide_paper", chairs_addressed_committee | is_council_office)
 rules.add_perm("motions.request_report", chairs_addressed_committee | is_council_office)

@@ -44,8 +44,12 @@ def _lock(paper):
 
 def _record(paper, *, by, action, from_state="", comment=""):
     return TimelineEntry.objects.create(
-        paper=paper, actor=by, action=action, from_state=from_state,
-        to_state=paper.state, comment=comment,
+        paper=paper,
+        actor=by,
+        action=action,
+        from_state=from_state,
+        to_state=paper.state,
+        comment=comment,
     )
 
 
@@ -85,7 +89,9 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
                 setattr(locked, field.attname, getattr(paper, field.attname))
         paper = locked
     if not factions:
-        raise ValidationError(_("Mindestens eine Fraktion muss den Antrag stellen."), code="no_originator")
+        raise ValidationError(
+            _("Mindestens eine Fraktion muss den Antrag stellen."), code="no_originator"
+        )
     if paper.target_meeting_id and paper.is_draft:
         paper.filing_deadline = filing_deadline(paper.target_meeting, paper.body)
     paper.save()
@@ -96,7 +102,12 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
     )
     paper.signatories.all().delete()
     Signatory.objects.bulk_create(
-        Signatory(paper=paper, person=person, function=function or default_function(person, factions), order=n)
+        Signatory(
+            paper=paper,
+            person=person,
+            function=function or default_function(person, factions),
+            order=n,
+        )
         for n, (person, function) in enumerate(signatories)
     )
     if creating:
@@ -104,7 +115,12 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
     elif paper.is_draft:
         _record(paper, by=by, action=Action.EDITED)
     else:
-        _record(paper, by=by, action=Action.EDITED, comment=_("Nach der Einreichung vom Sitzungsdienst geändert."))
+        _record(
+            paper,
+            by=by,
+            action=Action.EDITED,
+            comment=_("Nach der Einreichung vom Sitzungsdienst geändert."),
+        )
     return paper
 
 
@@ -179,13 +195,23 @@ def submit(*, paper, by, urgent=False, urgency_reason=""):
                 _("Es fehlt noch die Zustimmung von: %(names)s.") % {"names": names}
             )
     if urgent and not urgency_reason.strip():
-        raise ValidationError(_("Ein Dringlichkeitsantrag braucht eine Begründung."), code="urgency_reason")
-    if not paper.questions.exists() and not paper.proposed_resolution.strip() and paper.paper_type != PaperType.INQUIRY:
-        raise ValidationError(_("Ein Antrag braucht einen Beschlussvorschlag oder Fragen."), code="empty")
+        raise ValidationError(
+            _("Ein Dringlichkeitsantrag braucht eine Begründung."), code="urgency_reason"
+        )
+    if (
+        not paper.questions.exists()
+        and not paper.proposed_resolution.strip()
+        and paper.paper_type != PaperType.INQUIRY
+    ):
+        raise ValidationError(
+            _("Ein Antrag braucht einen Beschlussvorschlag oder Fragen."), code="empty"
+        )
 
     now = timezone.now()
     paper.submitted_at, paper.submitted_by = now, by
-    paper.reference = next_reference(body=paper.body, paper_type=paper.paper_type, year=timezone.localdate(now).year)
+    paper.reference = next_reference(
+        body=paper.body, paper_type=paper.paper_type, year=timezone.localdate(now).year
+    )
     paper.letter_date = paper.letter_date or paper.received_on or timezone.localdate(now)
     paper.addressee = paper.addressee or current_chair(paper.committee)
     paper.urgent, paper.urgency_reason = urgent, urgency_reason.strip()
@@ -193,12 +219,32 @@ def submit(*, paper, by, urgent=False, urgency_reason=""):
         paper.filing_deadline = filing_deadline(paper.target_meeting, paper.body)
         paper.late = not urgent and filed_at(paper) > paper.filing_deadline
     if paper.paper_type == PaperType.INQUIRY:
-        paper.report_due = timezone.localdate(now) + datetime.timedelta(days=paper.body.inquiry_answer_days)
-    comment = _("verspätet eingegangen") if paper.late else (_("als Dringlichkeitsantrag") if urgent else "")
+        paper.report_due = timezone.localdate(now) + datetime.timedelta(
+            days=paper.body.inquiry_answer_days
+        )
+    comment = (
+        _("verspätet eingegangen")
+        if paper.late
+        else (_("als Dringlichkeitsantrag") if urgent else "")
+    )
     entry = _move(
-        paper, by=by, to=PaperState.SUBMITTED, action=Action.SUBMITTED, comment=comment,
-        fields=["submitted_at", "submitted_by", "reference", "letter_date", "addressee", "urgent",
-                "urgency_reason", "filing_deadline", "late", "report_due"],
+        paper,
+        by=by,
+        to=PaperState.SUBMITTED,
+        action=Action.SUBMITTED,
+        comment=comment,
+        fields=[
+            "submitted_at",
+            "submitted_by",
+            "reference",
+            "letter_date",
+            "addressee",
+            "urgent",
+            "urgency_reason",
+            "filing_deadline",
+            "late",
+            "report_due",
+        ],
     )
     notifications.paper_submitted(paper, entry)
     return paper
@@ -213,8 +259,10 @@ def filed_at(paper):
 
 def current_chair(committee):
     membership = (
-        Membership.objects.active().filter(organization=committee, role=Role.CHAIR)
-        .select_related("person").first()
+        Membership.objects.active()
+        .filter(organization=committee, role=Role.CHAIR)
+        .select_related("person")
+        .first()
     )
     return membership.person if membership else None
 
@@ -227,11 +275,15 @@ def next_reference(*, body, paper_type, year):
             ReferenceCounter.objects.get_or_create(body=body, paper_type=paper_type, year=year)
     except IntegrityError:
         pass  # created by a concurrent submission in the meantime
-    counter = ReferenceCounter.objects.select_for_update().get(body=body, paper_type=paper_type, year=year)
+    counter = ReferenceCounter.objects.select_for_update().get(
+        body=body, paper_type=paper_type, year=year
+    )
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     pattern = (
-        ReferencePattern.objects.filter(body=body, paper_type=paper_type).values_list("pattern", flat=True).first()
+        ReferencePattern.objects.filter(body=body, paper_type=paper_type)
+        .values_list("pattern", flat=True)
+        .first()
         or DEFAULT_REFERENCE_PATTERN[paper_type]
     )
     return pattern.format(year=year, number=counter.last_number)
@@ -265,13 +317,25 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
         paper.require_state(PaperState.SUBMITTED)
     public = paper.is_public if public is None else public
     item = _append_agenda_item(meeting, title=f"{paper.reference} {paper.title}", public=public)
-    organization = meeting.organizations.filter(pk=paper.committee_id).first() or meeting.organizations.first()
-    Consultation.objects.create(
-        paper=paper, meeting=meeting, agenda_item=item, organization=organization,
-        role=role, authoritative=role == Consultation.Role.DECISION,
+    organization = (
+        meeting.organizations.filter(pk=paper.committee_id).first() or meeting.organizations.first()
     )
-    _move(paper, by=by, to=PaperState.SCHEDULED, action=Action.SCHEDULED,
-          comment=f"{meeting} – {item.number}", fields=["outcome"])
+    Consultation.objects.create(
+        paper=paper,
+        meeting=meeting,
+        agenda_item=item,
+        organization=organization,
+        role=role,
+        authoritative=role == Consultation.Role.DECISION,
+    )
+    _move(
+        paper,
+        by=by,
+        to=PaperState.SCHEDULED,
+        action=Action.SCHEDULED,
+        comment=f"{meeting} – {item.number}",
+        fields=["outcome"],
+    )
     return paper
 
 
@@ -286,7 +350,9 @@ def _append_agenda_item(meeting, *, title, public):
 
 
 def _current_item(paper):
-    consultation = paper.consultations.select_related("agenda_item").order_by("-meeting__start", "-pk").first()
+    consultation = (
+        paper.consultations.select_related("agenda_item").order_by("-meeting__start", "-pk").first()
+    )
     return consultation.agenda_item if consultation else None
 
 
@@ -319,8 +385,14 @@ def decide(*, paper, by, outcome, resolution_text="", comment=""):
         raise ValidationError(_("Unbekanntes Ergebnis."), code="outcome")
     paper.outcome = outcome
     _set_result(paper, outcome, resolution_text)
-    _move(paper, by=by, to=PaperState.DECIDED, action=Action.DECIDED,
-          comment=comment or Outcome(outcome).label, fields=["outcome"])
+    _move(
+        paper,
+        by=by,
+        to=PaperState.DECIDED,
+        action=Action.DECIDED,
+        comment=comment or Outcome(outcome).label,
+        fields=["outcome"],
+    )
     return paper
 
 
@@ -341,12 +413,20 @@ def request_report(*, paper, by, unit, due_date, comment=""):
     paper = _lock(paper)
     _require(by, "motions.request_report", paper)
     if not _may_ask_for_report(paper):
-        raise TransitionNotAllowed(_("Für diesen Antrag kann (noch) kein Bericht angefordert werden."))
+        raise TransitionNotAllowed(
+            _("Für diesen Antrag kann (noch) kein Bericht angefordert werden.")
+        )
     if unit.kind != "administration":
         raise ValidationError(_("Berichte schreibt eine Verwaltungseinheit."), code="unit")
     paper.report_unit, paper.report_due = unit, due_date
-    entry = _move(paper, by=by, to=PaperState.REPORT_REQUESTED, action=Action.REPORT_REQUESTED,
-                  comment=comment or f"{unit.name}, {due_date:%d.%m.%Y}", fields=["report_unit", "report_due"])
+    entry = _move(
+        paper,
+        by=by,
+        to=PaperState.REPORT_REQUESTED,
+        action=Action.REPORT_REQUESTED,
+        comment=comment or f"{unit.name}, {due_date:%d.%m.%Y}",
+        fields=["report_unit", "report_due"],
+    )
     notifications.report_requested(paper, entry)
     return paper
 
@@ -358,8 +438,14 @@ def receive_report(*, paper, by, comment=""):
     _require(by, "motions.receive_report", paper)
     paper.require_state(PaperState.REPORT_REQUESTED)
     paper.report_received_at = timezone.now()
-    _move(paper, by=by, to=PaperState.REPORT_RECEIVED, action=Action.REPORT_RECEIVED,
-          comment=comment, fields=["report_received_at"])
+    _move(
+        paper,
+        by=by,
+        to=PaperState.REPORT_RECEIVED,
+        action=Action.REPORT_RECEIVED,
+        comment=comment,
+        fields=["report_received_at"],
+    )
     return paper
 
 

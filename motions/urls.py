@@ -1,4 +1,19 @@
 from django.urls import path
 
+from motions import drafting, letters, views
+
 app_name = "motions"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.paper_list, name="list"),
+    path("unsere/", views.dashboard, name="dashboard"),
+    path("neu/", drafting.create, name="create"),
+    path("benachrichtigungen/", views.notifications, name="notifications"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/bearbeiten/", drafting.edit, name="edit"),
+    path("<int:pk>/zustimmen/", views.agree, name="agree"),
+    path("<int:pk>/einreichen/", views.submit, name="submit"),
+    path("<int:pk>/zurueckziehen/", views.withdraw, name="withdraw"),
+    path("<int:pk>/brief/", letters.letter, name="letter"),
+    path("<int:pk>/brief.pdf", letters.letter_pdf, name="letter_pdf"),
+    path("<int:pk>/anlagen/<int:attachment_pk>/", views.attachment, name="attachment"),
+]

@@ -95,4 +95,6 @@ def integration_unit_staff(integration_unit):
 
 @pytest.fixture
 def b2_meeting(b2):
-    return f.MeetingFactory(body=b2.body, name="Sitzung des Betriebsausschusses 2", organizations=[b2])
+    return f.MeetingFactory(
+        body=b2.body, name="Sitzung des Betriebsausschusses 2", organizations=[b2]
+    )

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def attempt(client, username, password):
-    return client.post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR="203.0.113.7")
+    return client.post(
+        reverse("login"), {"username": username, "password": password}, REMOTE_ADDR="203.0.113.7"
+    )
 
 
 def test_staff_can_log_in_with_the_right_password(client, body):

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.django_db
 def test_membership_cannot_end_before_it_starts(b2):
     with pytest.raises(IntegrityError), transaction.atomic():
         f.MembershipFactory(
-            organization=b2, start_date=datetime.date(2024, 5, 1), end_date=datetime.date(2024, 4, 30)
+            organization=b2,
+            start_date=datetime.date(2024, 5, 1),
+            end_date=datetime.date(2024, 4, 30),
         )
 
 
@@ -28,8 +30,10 @@ def test_committee_cannot_have_two_current_chairs(b2):
 
 def test_a_former_chair_and_a_current_chair_may_coexist(b2):
     f.MembershipFactory(
-        organization=b2, role=Role.CHAIR,
-        start_date=datetime.date(2020, 11, 1), end_date=datetime.date(2023, 6, 30),
+        organization=b2,
+        role=Role.CHAIR,
+        start_date=datetime.date(2020, 11, 1),
+        end_date=datetime.date(2023, 6, 30),
     )
 
     f.MembershipFactory(organization=b2, role=Role.CHAIR, start_date=datetime.date(2023, 7, 1))
@@ -39,12 +43,17 @@ def test_a_former_chair_and_a_current_chair_may_coexist(b2):
 
 def test_overlapping_closed_chair_terms_are_refused_by_validation(b2):
     f.MembershipFactory(
-        organization=b2, role=Role.CHAIR,
-        start_date=datetime.date(2020, 11, 1), end_date=datetime.date(2023, 6, 30),
+        organization=b2,
+        role=Role.CHAIR,
+        start_date=datetime.date(2020, 11, 1),
+        end_date=datetime.date(2023, 6, 30),
     )
     second = f.MembershipFactory.build(
-        organization=b2, person=f.PersonFactory(), role=Role.CHAIR,
-        start_date=datetime.date(2023, 1, 1), end_date=datetime.date(2024, 1, 1),
+        organization=b2,
+        person=f.PersonFactory(),
+        role=Role.CHAIR,
+        start_date=datetime.date(2023, 1, 1),
+        end_date=datetime.date(2024, 1, 1),
     )
 
     with pytest.raises(ValidationError) as excinfo:
@@ -82,12 +91,16 @@ def test_legislative_term_cannot_end_before_it_starts(body):
 
 
 def test_str_of_a_nonpublic_agenda_item_does_not_name_its_title(b2_meeting):
-    item = f.AgendaItemFactory(meeting=b2_meeting, number="N 1", title="Grundstück Am Markt", public=False)
+    item = f.AgendaItemFactory(
+        meeting=b2_meeting, number="N 1", title="Grundstück Am Markt", public=False
+    )
 
     assert "Grundstück" not in str(item)
 
 
 def test_person_formal_name_is_the_letters_address_line():
-    person = f.PersonFactory.build(form_of_address="Frau", title="Dr.", given_name="Katrin", family_name="Lasser")
+    person = f.PersonFactory.build(
+        form_of_address="Frau", title="Dr.", given_name="Katrin", family_name="Lasser"
+    )
 
     assert person.formal_name == "Frau Dr. Katrin Lasser"

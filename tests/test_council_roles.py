@@ -63,8 +63,11 @@ def test_committee_member_has_a_seat_but_chairs_nothing(b2_member, b2):
 def test_ended_membership_grants_no_role(spd):
     person = f.PersonFactory()
     f.MembershipFactory(
-        person=person, organization=spd, role=Role.FACTION_STAFF,
-        start_date=datetime.date(2020, 1, 1), end_date=datetime.date(2021, 1, 1),
+        person=person,
+        organization=spd,
+        role=Role.FACTION_STAFF,
+        start_date=datetime.date(2020, 1, 1),
+        end_date=datetime.date(2021, 1, 1),
     )
     user = f.user_for(person)
 

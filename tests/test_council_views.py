@@ -31,9 +31,13 @@ def populate(body, council, b2, spd, size):
         f.MembershipFactory(person=person, organization=b2, on_behalf_of=spd)
         f.MembershipFactory(person=person, organization=spd)
         start = datetime.datetime(2026, 11, 2 + n % 27, 17, tzinfo=f.BERLIN)
-        meeting = f.MeetingFactory(body=body, start=start, location=location, organizations=[b2, council])
+        meeting = f.MeetingFactory(
+            body=body, start=start, location=location, organizations=[b2, council]
+        )
         for order in range(1, size + 1):
-            f.AgendaItemFactory(meeting=meeting, order=order, number=f"Ö {order}", public=order % 2 == 0)
+            f.AgendaItemFactory(
+                meeting=meeting, order=order, number=f"Ö {order}", public=order % 2 == 0
+            )
     return meeting
 
 
@@ -79,7 +83,10 @@ def test_citizen_sees_a_public_agenda_items_title(client, b2_meeting):
 
 def test_citizen_sees_only_number_of_a_nonpublic_agenda_item(client, b2_meeting):
     f.AgendaItemFactory(
-        meeting=b2_meeting, number="N 2", title="Grundstücksverkauf Am Markt 3", public=False,
+        meeting=b2_meeting,
+        number="N 2",
+        title="Grundstücksverkauf Am Markt 3",
+        public=False,
         resolution_text="Verkauf an die Firma Muster GmbH",
     )
 
@@ -125,14 +132,26 @@ def test_committee_page_does_not_list_faction_staff(client, spd_staff, spd):
 
 
 def test_committee_page_separates_upcoming_and_past_meetings(client, b2, body):
-    f.MeetingFactory(body=body, name="Sitzung Vergangen", organizations=[b2],
-                     start=datetime.datetime(2020, 3, 1, 17, tzinfo=f.BERLIN))
-    f.MeetingFactory(body=body, name="Sitzung Kommend", organizations=[b2],
-                     start=datetime.datetime(2099, 3, 1, 17, tzinfo=f.BERLIN))
+    f.MeetingFactory(
+        body=body,
+        name="Sitzung Vergangen",
+        organizations=[b2],
+        start=datetime.datetime(2020, 3, 1, 17, tzinfo=f.BERLIN),
+    )
+    f.MeetingFactory(
+        body=body,
+        name="Sitzung Kommend",
+        organizations=[b2],
+        start=datetime.datetime(2099, 3, 1, 17, tzinfo=f.BERLIN),
+    )
 
     page = client.get(b2.get_absolute_url()).content.decode()
 
-    assert page.index("Sitzung Kommend") < page.index("Vergangene Sitzungen") < page.index("Sitzung Vergangen")
+    assert (
+        page.index("Sitzung Kommend")
+        < page.index("Vergangene Sitzungen")
+        < page.index("Sitzung Vergangen")
+    )
 
 
 def test_person_page_shows_mandates_only(client, council, spd):
@@ -154,10 +173,18 @@ def test_person_without_mandate_has_no_public_page(client, spd_staff):
 
 
 def test_calendar_shows_meetings_of_the_month_asked_for(client, b2, body):
-    f.MeetingFactory(body=body, name="Märzsitzung", organizations=[b2],
-                     start=datetime.datetime(2027, 3, 10, 17, tzinfo=f.BERLIN))
-    f.MeetingFactory(body=body, name="Aprilsitzung", organizations=[b2],
-                     start=datetime.datetime(2027, 4, 10, 17, tzinfo=f.BERLIN))
+    f.MeetingFactory(
+        body=body,
+        name="Märzsitzung",
+        organizations=[b2],
+        start=datetime.datetime(2027, 3, 10, 17, tzinfo=f.BERLIN),
+    )
+    f.MeetingFactory(
+        body=body,
+        name="Aprilsitzung",
+        organizations=[b2],
+        start=datetime.datetime(2027, 4, 10, 17, tzinfo=f.BERLIN),
+    )
 
     page = client.get(reverse("council:meetings"), {"monat": "2027-03"}).content.decode()
 
@@ -167,8 +194,12 @@ def test_calendar_shows_meetings_of_the_month_asked_for(client, b2, body):
 
 def test_calendar_places_a_late_evening_meeting_on_its_local_day(client, b2, body):
     # 23:30 in Berlin is already the next day in UTC; the calendar counts local days.
-    f.MeetingFactory(body=body, name="Spätsitzung", organizations=[b2],
-                     start=datetime.datetime(2027, 3, 31, 23, 30, tzinfo=f.BERLIN))
+    f.MeetingFactory(
+        body=body,
+        name="Spätsitzung",
+        organizations=[b2],
+        start=datetime.datetime(2027, 3, 31, 23, 30, tzinfo=f.BERLIN),
+    )
 
     page = client.get(reverse("council:meetings"), {"monat": "2027-03"}).content.decode()
 

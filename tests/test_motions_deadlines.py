@@ -51,7 +51,9 @@ class TestLateFiling:
     @pytest.fixture
     def meeting(self, b2):
         return f.MeetingFactory(
-            body=b2.body, organizations=[b2], start=datetime.datetime(2026, 12, 10, 17, tzinfo=f.BERLIN)
+            body=b2.body,
+            organizations=[b2],
+            start=datetime.datetime(2026, 12, 10, 17, tzinfo=f.BERLIN),
         )
 
     @pytest.fixture
@@ -79,7 +81,9 @@ class TestLateFiling:
 
     @freeze_time("2026-12-05 10:00")
     def test_a_late_paper_filed_as_urgent_is_not_marked_late(self, draft, spd_staff):
-        paper = services.submit(paper=draft, by=spd_staff, urgent=True, urgency_reason="Frist der Förderung endet.")
+        paper = services.submit(
+            paper=draft, by=spd_staff, urgent=True, urgency_reason="Frist der Förderung endet."
+        )
 
         assert paper.urgent
         assert not paper.late

@@ -72,13 +72,17 @@ def test_references_count_up_per_type_and_year(b2, spd, spd_staff):
     second = f.PaperFactory(body=b2.body, committee=b2, factions=[spd])
     inquiry = f.PaperFactory(body=b2.body, committee=b2, factions=[spd], paper_type="inquiry")
 
-    references = [services.submit(paper=p, by=spd_staff).reference for p in (first, second, inquiry)]
+    references = [
+        services.submit(paper=p, by=spd_staff).reference for p in (first, second, inquiry)
+    ]
 
     assert references == [f"A/{YEAR}/0001", f"A/{YEAR}/0002", f"AF/{YEAR}/0001"]
 
 
 def test_reference_follows_the_bodys_configured_pattern(spd_draft, spd_staff, body):
-    ReferencePattern.objects.create(body=body, paper_type="motion", pattern="{year}-ANT-{number:03d}")
+    ReferencePattern.objects.create(
+        body=body, paper_type="motion", pattern="{year}-ANT-{number:03d}"
+    )
 
     paper = services.submit(paper=spd_draft, by=spd_staff)
 
@@ -102,7 +106,10 @@ def test_submission_writes_a_timeline_entry(spd_draft, spd_staff):
 
     entry = paper.timeline.last()
     assert (entry.action, entry.actor, entry.from_state, entry.to_state) == (
-        Action.SUBMITTED, spd_staff, PaperState.DRAFT, PaperState.SUBMITTED,
+        Action.SUBMITTED,
+        spd_staff,
+        PaperState.DRAFT,
+        PaperState.SUBMITTED,
     )
 
 
@@ -112,7 +119,9 @@ def test_submission_records_the_chair_as_addressee(spd_draft, spd_staff, b2_chai
     assert paper.addressee == b2_chair.person
 
 
-@pytest.mark.parametrize("persona", ["gruene_staff", "b2_chair", "b2_member", "integration_unit_staff"])
+@pytest.mark.parametrize(
+    "persona", ["gruene_staff", "b2_chair", "b2_member", "integration_unit_staff"]
+)
 def test_others_may_not_submit_a_factions_draft(request, spd_draft, persona):
     user = request.getfixturevalue(persona)
 
@@ -136,11 +145,16 @@ def test_council_office_cannot_submit_twice_either(submitted, office):
         services.submit(paper=submitted, by=office)
 
 
-def test_submission_notifies_council_office_and_chair(spd_draft, spd_staff, office, b2_chair, django_capture_on_commit_callbacks):
+def test_submission_notifies_council_office_and_chair(
+    spd_draft, spd_staff, office, b2_chair, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         services.submit(paper=spd_draft, by=spd_staff)
 
-    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {"office", "b2-chair"}
+    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+        "office",
+        "b2-chair",
+    }
     assert {"office@example.org", "b2-chair@example.org"} <= set(mail.outbox[0].to)
 
 
@@ -159,7 +173,9 @@ def test_joint_paper_waits_for_the_co_sponsors_agreement(joint_draft, spd_staff)
         services.submit(paper=joint_draft, by=spd_staff)
 
 
-def test_joint_paper_can_be_submitted_once_the_co_sponsor_agreed(joint_draft, spd, spd_staff, gruene, gruene_staff):
+def test_joint_paper_can_be_submitted_once_the_co_sponsor_agreed(
+    joint_draft, spd, spd_staff, gruene, gruene_staff
+):
     services.agree(paper=joint_draft, faction=spd, by=spd_staff)
     services.agree(paper=joint_draft, faction=gruene, by=gruene_staff)
 
@@ -168,7 +184,9 @@ def test_joint_paper_can_be_submitted_once_the_co_sponsor_agreed(joint_draft, sp
     assert paper.state == PaperState.SUBMITTED
 
 
-def test_staff_of_all_originating_factions_may_submit_without_confirmations(joint_draft, spd, gruene):
+def test_staff_of_all_originating_factions_may_submit_without_confirmations(
+    joint_draft, spd, gruene
+):
     person = f.PersonFactory()
     f.MembershipFactory(person=person, organization=spd, role="faction_staff")
     f.MembershipFactory(person=person, organization=gruene, role="faction_staff")
@@ -184,11 +202,15 @@ def test_only_the_factions_own_staff_can_agree_for_it(joint_draft, gruene, spd_s
         services.agree(paper=joint_draft, faction=gruene, by=spd_staff)
 
 
-def test_editing_a_joint_draft_resets_the_co_sponsors_agreement(joint_draft, spd, gruene, spd_staff, gruene_staff):
+def test_editing_a_joint_draft_resets_the_co_sponsors_agreement(
+    joint_draft, spd, gruene, spd_staff, gruene_staff
+):
     services.agree(paper=joint_draft, faction=gruene, by=gruene_staff)
     joint_draft.title = "Neuer Betreff"
 
-    services.save_draft(paper=joint_draft, by=spd_staff, factions=[spd, gruene], questions=["Frage?"])
+    services.save_draft(
+        paper=joint_draft, by=spd_staff, factions=[spd, gruene], questions=["Frage?"]
+    )
 
     assert [s.faction for s in joint_draft.sponsorships.filter(agreed_at__isnull=True)] == [gruene]
 
@@ -301,7 +323,10 @@ def test_chair_may_not_schedule_onto_another_committees_meeting(submitted, b2_ch
 
 
 def test_council_office_may_schedule(submitted, office, b2_meeting):
-    assert services.schedule(paper=submitted, meeting=b2_meeting, by=office).state == PaperState.SCHEDULED
+    assert (
+        services.schedule(paper=submitted, meeting=b2_meeting, by=office).state
+        == PaperState.SCHEDULED
+    )
 
 
 def test_a_draft_cannot_be_scheduled(spd_draft, office, b2_meeting):
@@ -318,7 +343,9 @@ def test_postponing_sends_the_paper_back_to_waiting(scheduled, b2_chair):
 
 def test_a_postponed_paper_can_be_scheduled_again(scheduled, b2_chair, body, b2):
     services.postpone(paper=scheduled, by=b2_chair)
-    later = f.MeetingFactory(body=body, organizations=[b2], start=datetime.datetime(2030, 6, 1, 17, tzinfo=f.BERLIN))
+    later = f.MeetingFactory(
+        body=body, organizations=[b2], start=datetime.datetime(2030, 6, 1, 17, tzinfo=f.BERLIN)
+    )
 
     paper = services.schedule(paper=scheduled, meeting=later, by=b2_chair)
 
@@ -327,7 +354,9 @@ def test_a_postponed_paper_can_be_scheduled_again(scheduled, b2_chair, body, b2)
 
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_chair_records_each_outcome_on_the_agenda_item(scheduled, b2_chair, outcome):
-    paper = services.decide(paper=scheduled, by=b2_chair, outcome=outcome, resolution_text="Beschluss.")
+    paper = services.decide(
+        paper=scheduled, by=b2_chair, outcome=outcome, resolution_text="Beschluss."
+    )
 
     assert (paper.state, paper.outcome) == (PaperState.DECIDED, outcome)
     assert paper.consultations.get().agenda_item.result == outcome
@@ -355,13 +384,19 @@ def test_a_referred_paper_can_be_scheduled_in_another_committee(scheduled, b2_ch
 # The report ---------------------------------------------------------------------------------------
 
 
-def test_chair_asks_the_administration_for_a_report_on_an_adopted_motion(report_requested, integration_unit):
+def test_chair_asks_the_administration_for_a_report_on_an_adopted_motion(
+    report_requested, integration_unit
+):
     assert report_requested.state == PaperState.REPORT_REQUESTED
     assert report_requested.report_unit == integration_unit
 
 
-def test_report_request_notifies_the_units_staff(adopted, b2_chair, integration_unit, integration_unit_staff):
-    services.request_report(paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1))
+def test_report_request_notifies_the_units_staff(
+    adopted, b2_chair, integration_unit, integration_unit_staff
+):
+    services.request_report(
+        paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
+    )
 
     assert Notification.objects.filter(recipient=integration_unit_staff).exists()
 
@@ -370,14 +405,20 @@ def test_no_report_can_be_asked_for_on_a_rejected_motion(scheduled, b2_chair, in
     services.decide(paper=scheduled, by=b2_chair, outcome=Outcome.REJECTED)
 
     with pytest.raises(TransitionNotAllowed):
-        services.request_report(paper=scheduled, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1))
+        services.request_report(
+            paper=scheduled, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
+        )
 
 
-def test_a_motion_asking_only_for_a_report_goes_to_the_administration_directly(submitted, b2_chair, integration_unit):
+def test_a_motion_asking_only_for_a_report_goes_to_the_administration_directly(
+    submitted, b2_chair, integration_unit
+):
     submitted.report_kind = "written_and_oral"
     submitted.save()
 
-    paper = services.request_report(paper=submitted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1))
+    paper = services.request_report(
+        paper=submitted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
+    )
 
     assert paper.state == PaperState.REPORT_REQUESTED
 
@@ -397,7 +438,9 @@ def test_another_unit_may_not_mark_the_report_received(report_requested, body):
         services.receive_report(paper=report_requested, by=f.user_for(person))
 
 
-def test_chair_closes_the_paper_after_the_report(report_requested, integration_unit_staff, b2_chair):
+def test_chair_closes_the_paper_after_the_report(
+    report_requested, integration_unit_staff, b2_chair
+):
     services.receive_report(paper=report_requested, by=integration_unit_staff)
 
     paper = services.close(paper=report_requested, by=b2_chair)
@@ -415,8 +458,12 @@ def test_the_whole_thread_is_on_the_timeline(report_requested, integration_unit_
     services.close(paper=report_requested, by=b2_chair)
 
     assert list(report_requested.timeline.values_list("action", flat=True)) == [
-        Action.SUBMITTED, Action.SCHEDULED, Action.DECIDED,
-        Action.REPORT_REQUESTED, Action.REPORT_RECEIVED, Action.CLOSED,
+        Action.SUBMITTED,
+        Action.SCHEDULED,
+        Action.DECIDED,
+        Action.REPORT_REQUESTED,
+        Action.REPORT_RECEIVED,
+        Action.CLOSED,
     ]
 
 

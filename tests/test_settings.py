@@ -10,13 +10,22 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def start_django(**env):
     environment = {
-        key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("SECRET_KEY", "DEBUG", "DATABASE_URL")
     }
     environment.update(env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from django.db import connection; connection.ensure_connection()"],
-        cwd=ROOT, env={**environment, "DJANGO_SETTINGS_MODULE": "council.settings"},
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.db import connection; connection.ensure_connection()",
+        ],
+        cwd=ROOT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "council.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

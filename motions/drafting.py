@@ -1,0 +1,147 @@
+"""Writing a paper: the form that follows the letter, for faction staff and the council office."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from council.models import Body
+from council.roles import roles_of
+from motions import services
+from motions.forms import OnBehalfForm, PaperForm, ordered_questions, question_formset
+from motions.models import Attachment, AttachmentKind, Paper, PaperType
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm("motions.create_paper"):
+        raise PermissionDenied
+    body = Body.objects.current()
+    paper = Paper(body=body, place=_default_place(body))
+    paper_type = request.GET.get("art")
+    if paper_type in PaperType.values:
+        paper.paper_type = paper_type
+    return _edit(request, paper, body)
+
+
+@login_required
+def edit(request, pk):
+    paper = get_object_or_404(Paper.objects.visible_to(request.user).select_related("body"), pk=pk)
+    if not request.user.has_perm("motions.edit_paper", paper):
+        messages.error(
+            request,
+            _(
+                "Eingereichte Anträge können nicht mehr bearbeitet werden; stellen Sie einen Änderungsantrag."
+            ),
+        )
+        return redirect(paper)
+    return _edit(request, paper, paper.body)
+
+
+def _edit(request, paper, body):
+    on_behalf = roles_of(request.user).office and (paper.pk is None or paper.entered_on_behalf)
+    initial_questions = [{"text": q.text} for q in paper.questions.all()] if paper.pk else None
+    if request.method != "POST":
+        form = PaperForm(instance=paper, user=request.user, body=body)
+        questions = question_formset(initial=initial_questions)
+        behalf = OnBehalfForm(initial={"received_on": paper.received_on}) if on_behalf else None
+        return _render(request, paper, form, questions, behalf)
+
+    form = PaperForm(request.POST, request.FILES, instance=paper, user=request.user, body=body)
+    adding = "add_question" in request.POST
+    questions = question_formset(request.POST, initial=initial_questions, add=adding)
+    behalf = OnBehalfForm(request.POST, request.FILES) if on_behalf else None
+    if adding:
+        # A new, empty row for the next question; nothing is saved and nothing is lost.
+        return _render(request, paper, form, questions, behalf, focus_last_question=True)
+    forms_valid = form.is_valid() & questions.is_valid() & (behalf is None or behalf.is_valid())
+    if not forms_valid:
+        return _render(request, paper, form, questions, behalf, status=400)
+    try:
+        paper = _save(request, form, questions, behalf)
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return _render(request, paper, form, questions, behalf, status=400)
+    messages.success(
+        request,
+        _("Der Entwurf ist gespeichert.")
+        if paper.is_draft
+        else _("Die Änderungen sind gespeichert."),
+    )
+    if "preview" in request.POST:
+        return redirect(paper)
+    return redirect("motions:edit", pk=paper.pk)
+
+
+@transaction.atomic
+def _save(request, form, questions, behalf):
+    paper = form.save(commit=False)
+    if behalf is not None:
+        paper.entered_on_behalf = True
+        paper.received_on = behalf.cleaned_data["received_on"]
+    signers = form.cleaned_data.get("signers") or []
+    paper = services.save_draft(
+        paper=paper,
+        by=request.user,
+        factions=form.factions(),
+        questions=ordered_questions(questions),
+        signatories=[(person, "") for person in signers],
+    )
+    upload = form.cleaned_data.get("attachment")
+    if upload:
+        _attach(
+            paper,
+            upload,
+            form.cleaned_data["attachment_title"],
+            form.attachment_content_type,
+            request.user,
+        )
+    if behalf is not None and behalf.cleaned_data.get("original_letter"):
+        _attach(
+            paper,
+            behalf.cleaned_data["original_letter"],
+            _("Originalschreiben"),
+            behalf.letter_content_type,
+            request.user,
+            kind=AttachmentKind.ORIGINAL_LETTER,
+        )
+    return paper
+
+
+def _attach(paper, upload, title, content_type, user, kind=AttachmentKind.ATTACHMENT):
+    Attachment.objects.create(
+        paper=paper,
+        file=upload,
+        title=title,
+        kind=kind,
+        content_type=content_type,
+        size=upload.size,
+        uploaded_by=user,
+    )
+
+
+def _render(request, paper, form, questions, behalf, status=200, focus_last_question=False):
+    return render(
+        request,
+        "motions/paper_form.html",
+        {
+            "paper": paper,
+            "form": form,
+            "questions": questions,
+            "behalf": behalf,
+            "focus_last_question": focus_last_question,
+            "attachments": paper.attachments.all() if paper.pk else [],
+        },
+        status=status,
+    )
+
+
+def _default_place(body):
+    if body is None:
+        return ""
+    for prefix in ("Stadt ", "Gemeinde ", "Kreis "):
+        if body.name.startswith(prefix):
+            return body.name.removeprefix(prefix)
+    return body.name

@@ -1,0 +1,295 @@
+"""The shape of the letter as a form. Errors carry codes; procedure is the services' business."""
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from council.models import AgendaItem, Meeting, Organization, Person, Role
+from council.roles import roles_of
+from motions.models import Paper, PaperState
+from motions.validators import validate_document
+
+
+def meeting_label(meeting):
+    local = timezone.localtime(meeting.start)
+    return f"{meeting.name} – {local:%d.%m.%Y, %H:%M} Uhr"
+
+
+class PaperForm(forms.ModelForm):
+    lead_faction = forms.ModelChoiceField(
+        label=_("Antragstellende Fraktion"),
+        queryset=Organization.objects.none(),
+        empty_label=None,
+    )
+    co_sponsors = forms.ModelMultipleChoiceField(
+        label=_("Gemeinsam mit (weitere Fraktionen)"),
+        queryset=Organization.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "Jede weitere Fraktion muss dem gemeinsamen Antrag vor der Einreichung zustimmen."
+        ),
+    )
+    signers = forms.ModelMultipleChoiceField(
+        label=_("Unterzeichnende"),
+        queryset=Person.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("In der Regel die Fraktionsvorsitzenden."),
+    )
+    attachment = forms.FileField(
+        label=_("Anlage hinzufügen"),
+        required=False,
+        help_text=_("PDF, ODT oder DOCX. Die Datei wird beim Speichern geprüft."),
+    )
+    attachment_title = forms.CharField(
+        label=_("Bezeichnung der Anlage"), required=False, max_length=200
+    )
+
+    class Meta:
+        model = Paper
+        fields = [
+            "paper_type",
+            "title",
+            "committee",
+            "target_meeting",
+            "place",
+            "letter_date",
+            "request_text",
+            "proposed_resolution",
+            "questions_intro",
+            "justification",
+            "report_kind",
+            "report_meeting",
+            "amends",
+            "amends_agenda_item",
+            "is_public",
+        ]
+        widgets = {
+            "paper_type": forms.RadioSelect,
+            "report_kind": forms.RadioSelect,
+            "letter_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "request_text": forms.Textarea(attrs={"rows": 3}),
+            "proposed_resolution": forms.Textarea(attrs={"rows": 6}),
+            "justification": forms.Textarea(attrs={"rows": 10}),
+        }
+        help_texts = {
+            "justification": _(
+                "Absätze durch Leerzeilen trennen; Zeilen mit „-“ oder „→“ werden zur Liste; Links werden verlinkt."
+            ),
+            "target_meeting": _("Bestimmt die Antragsfrist nach der Geschäftsordnung."),
+        }
+
+    def __init__(self, *args, user, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user, self.body = user, body
+        roles = roles_of(user)
+        factions = Organization.objects.current().filter(body=body, kind="faction")
+        self.fields["lead_faction"].queryset = (
+            factions if roles.office else factions.filter(pk__in=roles.factions)
+        )
+        self.fields["co_sponsors"].queryset = factions
+        self.fields["committee"].queryset = Organization.objects.current().filter(
+            body=body, kind__in=["council", "committee", "other"]
+        )
+        self.fields["committee"].label = _("An (Gremium)")
+        self.fields["signers"].queryset = (
+            Person.objects.filter(
+                memberships__organization__in=factions,
+                memberships__role__in=[Role.FACTION_CHAIR, Role.MEMBER],
+            )
+            .filter(
+                Q(memberships__end_date__isnull=True)
+                | Q(memberships__end_date__gte=timezone.localdate())
+            )
+            .distinct()
+            .order_by("family_name", "given_name")
+        )
+        self._limit_meetings(body)
+        self.fields["amends"].queryset = (
+            Paper.objects.visible_to(user)
+            .filter(body=body)
+            .exclude(state__in=[PaperState.DRAFT, PaperState.WITHDRAWN])
+            .exclude(pk=self.instance.pk)
+        )
+        self.fields["amends_agenda_item"].queryset = (
+            AgendaItem.objects.visible_to(user)
+            .filter(meeting__body=body, meeting__start__gte=timezone.now())
+            .select_related("meeting")
+        )
+        self.fields["amends_agenda_item"].label_from_instance = lambda item: (
+            f"{meeting_label(item.meeting)}: {item.number} {item.title}"
+        )
+        if self.instance.pk:
+            sponsorships = list(self.instance.sponsorships.all())
+            lead = next((s.faction for s in sponsorships if s.is_lead), None)
+            self.initial.setdefault("lead_faction", lead)
+            self.initial.setdefault(
+                "co_sponsors", [s.faction for s in sponsorships if not s.is_lead]
+            )
+            self.initial.setdefault("signers", [s.person for s in self.instance.signatories.all()])
+
+    def _limit_meetings(self, body):
+        # Validation accepts any meeting of the body, so that a past or foreign meeting gets a
+        # clear error of its own; the choice lists offer only upcoming meetings.
+        meetings = Meeting.objects.filter(body=body)
+        upcoming = [("", "---------")] + [
+            (m.pk, meeting_label(m)) for m in meetings.upcoming().exclude(state="cancelled")
+        ]
+        for name in ("target_meeting", "report_meeting"):
+            self.fields[name].queryset = meetings
+            self.fields[name].widget.choices = upcoming
+
+    def clean(self):
+        cleaned = super().clean()
+        committee = cleaned.get("committee")
+        for name in ("target_meeting", "report_meeting"):
+            meeting = cleaned.get(name)
+            if not meeting:
+                continue
+            if meeting.start < timezone.now():
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("Diese Sitzung hat bereits stattgefunden."), code="past_meeting"
+                    ),
+                )
+            elif committee and not meeting.organizations.filter(pk=committee.pk).exists():
+                self.add_error(
+                    name,
+                    forms.ValidationError(
+                        _("Diese Sitzung ist keine Sitzung des adressierten Gremiums (%(name)s).")
+                        % {"name": committee.name},
+                        code="foreign_meeting",
+                    ),
+                )
+        lead = cleaned.get("lead_faction")
+        if lead and lead in (cleaned.get("co_sponsors") or []):
+            cleaned["co_sponsors"] = [f for f in cleaned["co_sponsors"] if f != lead]
+        if cleaned.get("paper_type") == "amendment" and not (
+            cleaned.get("amends") or cleaned.get("amends_agenda_item")
+        ):
+            self.add_error(
+                "amends",
+                forms.ValidationError(
+                    _(
+                        "Ein Änderungsantrag bezieht sich auf einen Antrag oder einen Tagesordnungspunkt."
+                    ),
+                    code="amends_missing",
+                ),
+            )
+        if cleaned.get("attachment") and not cleaned.get("attachment_title"):
+            cleaned["attachment_title"] = cleaned["attachment"].name
+        return cleaned
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if upload:
+            self.attachment_content_type = validate_document(upload)
+        return upload
+
+    def factions(self):
+        return [self.cleaned_data["lead_faction"], *self.cleaned_data.get("co_sponsors", [])]
+
+
+class OnBehalfForm(forms.Form):
+    """The council office enters a letter that came on paper or by e-mail."""
+
+    received_on = forms.DateField(
+        label=_("Eingang des Schreibens"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Zählt für die Antragsfrist."),
+    )
+    original_letter = forms.FileField(
+        label=_("Originalschreiben (PDF)"),
+        required=False,
+        help_text=_("Der eingegangene Brief oder die E-Mail als PDF."),
+    )
+
+    def clean_original_letter(self):
+        upload = self.cleaned_data.get("original_letter")
+        if upload:
+            self.letter_content_type = validate_document(upload)
+        return upload
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("Frage oder Aspekt"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={
+            "required": _("Diese Frage ist leer. Bitte ausfüllen oder zum Entfernen markieren.")
+        },
+    )
+
+
+QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, can_order=True, can_delete=True)
+
+
+def question_formset(data=None, *, initial=None, add=False):
+    """The questions, in order; every row shown must be filled in or marked for removal."""
+    if data is not None and add:
+        data = data.copy()
+        data["questions-TOTAL_FORMS"] = str(int(data.get("questions-TOTAL_FORMS") or 0) + 1)
+    return QuestionFormSet(
+        data, initial=initial, prefix="questions", form_kwargs={"empty_permitted": False}
+    )
+
+
+def ordered_questions(formset):
+    """The question texts in the order the user gave, without those marked for removal."""
+    return [form.cleaned_data["text"].strip() for form in formset.ordered_forms]
+
+
+class SubmitForm(forms.Form):
+    urgent = forms.BooleanField(
+        label=_("Als Dringlichkeitsantrag einreichen"),
+        required=False,
+        help_text=_(
+            "Nur wenn die Sache keinen Aufschub bis zur nächsten regulären Sitzung duldet."
+        ),
+    )
+    urgency_reason = forms.CharField(
+        label=_("Begründung der Dringlichkeit"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("urgent") and not cleaned.get("urgency_reason", "").strip():
+            self.add_error(
+                "urgency_reason",
+                forms.ValidationError(
+                    _("Bitte begründen Sie die Dringlichkeit."), code="urgency_reason"
+                ),
+            )
+        return cleaned
+
+
+class WithdrawForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Anmerkung (optional)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    confirm = forms.BooleanField(
+        label=_("Ja, den Antrag zurückziehen"),
+        error_messages={"required": _("Bitte bestätigen Sie das Zurückziehen.")},
+    )
+
+
+class DashboardFilterForm(forms.Form):
+    state = forms.ChoiceField(label=_("Stand"), required=False)
+    committee = forms.ModelChoiceField(
+        label=_("Gremium"),
+        queryset=Organization.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+    )
+
+    def __init__(self, *args, body, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", _("alle"))] + list(PaperState.choices)
+        self.fields["committee"].queryset = (
+            Organization.objects.current().filter(body=body).committees()
+        )

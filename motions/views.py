@@ -1,0 +1,217 @@
+"""Reading papers and taking the factions' steps: thin views over querysets and services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from council.models import AgendaItem, Body, Organization
+from council.roles import roles_of
+from motions import services
+from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
+from motions.models import (
+    Consultation,
+    Paper,
+    Signatory,
+    Sponsorship,
+    TimelineEntry,
+    TransitionNotAllowed,
+)
+
+PAGE_SIZE = 50
+
+
+def _papers(user):
+    return (
+        Paper.objects.visible_to(user)
+        .select_related("committee", "target_meeting", "report_unit")
+        .prefetch_related(
+            Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))
+        )
+    )
+
+
+def _get_paper(request, pk):
+    """The paper if the user may see it; a 404 otherwise, so a hidden draft stays unknown."""
+    return get_object_or_404(
+        _papers(request.user)
+        .select_related(
+            "body", "addressee", "report_meeting", "amends", "amends_agenda_item__meeting"
+        )
+        .prefetch_related(
+            Prefetch("signatories", queryset=Signatory.objects.select_related("person")),
+            "questions",
+            "attachments",
+        ),
+        pk=pk,
+    )
+
+
+@require_safe
+def paper_list(request):
+    """All papers the user may see, newest first (the public register)."""
+    papers = _papers(request.user).exclude(state="draft").order_by("-submitted_at", "-pk")
+    page = Paginator(papers, PAGE_SIZE).get_page(request.GET.get("seite"))
+    return render(request, "motions/paper_list.html", {"page": page})
+
+
+@require_safe
+def detail(request, pk):
+    paper = _get_paper(request, pk)
+    roles = roles_of(request.user)
+    timeline = TimelineEntry.objects.filter(paper=paper).select_related("actor__person")
+    if not (roles.office or roles.factions & {s.faction_id for s in paper.sponsorships.all()}):
+        # The drafting is the factions' own business; the public record starts with submission.
+        timeline = [entry for entry in timeline if not entry.is_internal]
+    consultations = _consultations(paper, request.user)
+    return render(
+        request,
+        "motions/paper_detail.html",
+        {
+            "paper": paper,
+            "timeline": timeline,
+            "consultations": consultations,
+            "chair": paper.addressee
+            or (services.current_chair(paper.committee) if paper.is_draft else None),
+            "pending": services.pending_agreements(paper) if paper.is_draft else [],
+            "my_pending": [f for f in services.pending_agreements(paper) if f.pk in roles.factions]
+            if paper.is_draft
+            else [],
+            "show_actors": roles.is_staff_of_anything,
+            "submit_form": SubmitForm(),
+        },
+    )
+
+
+def _consultations(paper, user):
+    """The consultation sequence; an agenda item's title only where the user may read it."""
+    consultations = list(
+        Consultation.objects.filter(paper=paper).select_related("meeting", "organization")
+    )
+    items = AgendaItem.objects.with_disclosure(user).in_bulk(
+        [c.agenda_item_id for c in consultations]
+    )
+    for consultation in consultations:
+        consultation.item = items[consultation.agenda_item_id]
+    return consultations
+
+
+@login_required
+@require_safe
+def dashboard(request):
+    """ "Unsere Anträge": every paper of the user's factions, what needs attention first."""
+    roles = roles_of(request.user)
+    if not (roles.factions or roles.office):
+        raise PermissionDenied
+    body = Body.objects.current()
+    papers = _papers(request.user).filter(body=body)
+    if not roles.office:
+        papers = papers.of_factions(roles.factions)
+    filters = DashboardFilterForm(request.GET or None, body=body)
+    if filters.is_valid():
+        if filters.cleaned_data["state"]:
+            papers = papers.filter(state=filters.cleaned_data["state"])
+        if filters.cleaned_data["committee"]:
+            papers = papers.filter(committee=filters.cleaned_data["committee"])
+    page = Paginator(papers.with_attention(), PAGE_SIZE).get_page(request.GET.get("seite"))
+    factions = Organization.objects.filter(pk__in=roles.factions).order_by("name")
+    return render(
+        request,
+        "motions/dashboard.html",
+        {"page": page, "filters": filters, "factions": factions, "today": timezone.localdate()},
+    )
+
+
+@login_required
+@require_POST
+def agree(request, pk):
+    paper = _get_paper(request, pk)
+    faction = get_object_or_404(Organization, pk=request.POST.get("faction"), kind="faction")
+    return _step(
+        request,
+        paper,
+        services.agree,
+        _("Die Zustimmung Ihrer Fraktion ist vermerkt."),
+        faction=faction,
+    )
+
+
+@login_required
+def submit(request, pk):
+    paper = _get_paper(request, pk)
+    if request.method != "POST":
+        return render(request, "motions/submit.html", {"paper": paper, "form": SubmitForm()})
+    form = SubmitForm(request.POST)
+    if not form.is_valid():
+        return render(request, "motions/submit.html", {"paper": paper, "form": form}, status=400)
+    return _step(
+        request,
+        paper,
+        services.submit,
+        _("Eingereicht. Die Drucksachennummer ist vergeben."),
+        urgent=form.cleaned_data["urgent"],
+        urgency_reason=form.cleaned_data["urgency_reason"],
+    )
+
+
+@login_required
+def withdraw(request, pk):
+    paper = _get_paper(request, pk)
+    if not request.user.has_perm("motions.withdraw_paper", paper):
+        raise PermissionDenied
+    if request.method != "POST":
+        return render(request, "motions/withdraw.html", {"paper": paper, "form": WithdrawForm()})
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return render(request, "motions/withdraw.html", {"paper": paper, "form": form}, status=400)
+    return _step(
+        request,
+        paper,
+        services.withdraw,
+        _("Der Antrag ist zurückgezogen."),
+        comment=form.cleaned_data["comment"],
+    )
+
+
+def _step(request, paper, service, success, **kwargs):
+    try:
+        service(paper=paper, by=request.user, **kwargs)
+    except PermissionDenied:
+        raise
+    except (TransitionNotAllowed, ValidationError) as exc:
+        messages.error(
+            request, " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        )
+    else:
+        messages.success(request, success)
+    return redirect(paper)
+
+
+@require_safe
+def attachment(request, pk, attachment_pk):
+    paper = _get_paper(request, pk)
+    file = next((a for a in paper.attachments.all() if a.pk == attachment_pk), None)
+    if file is None:
+        raise Http404
+    return FileResponse(
+        file.file.open("rb"),
+        content_type=file.content_type,
+        as_attachment=False,
+        filename=file.file.name.rsplit("/", 1)[-1],
+    )
+
+
+@login_required
+@require_safe
+def notifications(request):
+    notices = request.user.notifications.select_related("paper")[:100]
+    unread = [n.pk for n in notices if n.read_at is None]
+    response = render(request, "motions/notifications.html", {"notices": notices})
+    request.user.notifications.filter(pk__in=unread).update(read_at=timezone.now())
+    return response

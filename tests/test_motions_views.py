@@ -1,0 +1,535 @@
+"""Faction staff write, preview, submit and follow their papers in the browser's forms."""
+
+import datetime
+import io
+
+import pypdf
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from motions import services
+from motions.models import Attachment, Paper, PaperState
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def upcoming_b2_meeting(b2):
+    return f.MeetingFactory(
+        body=b2.body,
+        organizations=[b2],
+        name="B2 im April",
+        start=datetime.datetime(2099, 4, 15, 17, tzinfo=f.BERLIN),
+    )
+
+
+def form_data(committee, lead, **overrides):
+    data = {
+        "paper_type": "motion",
+        "lead_faction": lead.pk,
+        "place": "Castrop-Rauxel",
+        "committee": committee.pk,
+        "title": "Stand der Umsetzung des Kommunalen Integrationsmanagements",
+        "proposed_resolution": "Die Verwaltung wird aufgefordert, zu berichten.",
+        "justification": "Siehe <http://www.kfi.nrw.de/konzept.docx>.",
+        "report_kind": "written_and_oral",
+        "questions-TOTAL_FORMS": "2",
+        "questions-INITIAL_FORMS": "0",
+        "questions-0-text": "Wie wird der Beschluss des Kreises umgesetzt?",
+        "questions-0-ORDER": "1",
+        "questions-1-text": "Wie werden die Träger der Freien Wohlfahrtspflege eingebunden?",
+        "questions-1-ORDER": "2",
+        "save": "1",
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def spd_draft(b2, spd, spd_staff):
+    paper = f.PaperFactory.build(body=b2.body, committee=b2, title="Entwurf der SPD")
+    return services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=["Warum?"])
+
+
+# Writing -----------------------------------------------------------------------------------------
+
+
+def test_faction_staff_save_a_draft_with_its_questions_in_order(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd))
+
+    paper = Paper.objects.get()
+    assert response.status_code == 302
+    assert paper.state == PaperState.DRAFT
+    assert [q.text for q in paper.questions.all()] == [
+        "Wie wird der Beschluss des Kreises umgesetzt?",
+        "Wie werden die Träger der Freien Wohlfahrtspflege eingebunden?",
+    ]
+
+
+def test_questions_are_reordered_by_their_position_numbers(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    client.post(
+        reverse("motions:create"),
+        form_data(b2, spd, **{"questions-0-ORDER": "2", "questions-1-ORDER": "1"}),
+    )
+
+    assert Paper.objects.get().questions.first().text.startswith("Wie werden die Träger")
+
+
+def test_a_question_marked_for_removal_is_removed(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    client.post(reverse("motions:create"), form_data(b2, spd, **{"questions-1-DELETE": "on"}))
+
+    assert Paper.objects.get().questions.count() == 1
+
+
+def test_adding_a_question_keeps_everything_typed_and_saves_nothing(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, add_question="1"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert not Paper.objects.exists()
+    assert 'name="questions-TOTAL_FORMS" value="3"' in page
+    assert "Wie wird der Beschluss des Kreises umgesetzt?" in page
+
+
+def test_a_joint_motion_records_both_factions_lead_first(client, spd_staff, b2, spd, gruene):
+    client.force_login(spd_staff)
+
+    client.post(reverse("motions:create"), form_data(b2, spd, co_sponsors=[gruene.pk]))
+
+    sponsorships = Paper.objects.get().sponsorships.all()
+    assert [(s.faction, s.is_lead) for s in sponsorships] == [(spd, True), (gruene, False)]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"title": ""}, "title", "Dieses Feld ist zwingend erforderlich"),
+        ({"lead_faction": ""}, "lead_faction", "Dieses Feld ist zwingend erforderlich"),
+        ({"questions-1-text": ""}, "questions-1-text", "Diese Frage ist leer"),
+    ],
+)
+def test_bad_input_is_answered_with_400_and_the_error_next_to_the_field(
+    client, spd_staff, b2, spd, overrides, field, message
+):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, **overrides))
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
+    assert 'aria-invalid="true"' in page
+    assert "Stand der Umsetzung" in page or overrides.get("title") == ""
+    assert not Paper.objects.exists()
+
+
+def test_a_target_meeting_of_another_committee_is_refused(client, spd_staff, b2, spd, body):
+    other = f.MeetingFactory(
+        body=body,
+        organizations=[f.CommitteeFactory(body=body)],
+        start=datetime.datetime(2099, 1, 1, 17, tzinfo=f.BERLIN),
+    )
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, target_meeting=other.pk))
+
+    assert response.status_code == 400
+    assert "keine Sitzung des adressierten Gremiums" in response.content.decode()
+
+
+def test_a_target_meeting_in_the_past_is_refused(client, spd_staff, b2, spd, body):
+    past = f.MeetingFactory(
+        body=body, organizations=[b2], start=datetime.datetime(2020, 1, 1, 17, tzinfo=f.BERLIN)
+    )
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, target_meeting=past.pk))
+
+    assert response.status_code == 400
+    assert "bereits stattgefunden" in response.content.decode()
+
+
+def test_the_target_meeting_sets_the_filing_deadline(
+    client, spd_staff, b2, spd, upcoming_b2_meeting
+):
+    client.force_login(spd_staff)
+
+    client.post(
+        reverse("motions:create"), form_data(b2, spd, target_meeting=upcoming_b2_meeting.pk)
+    )
+
+    assert Paper.objects.get().filing_deadline.date() == datetime.date(2099, 4, 3)
+
+
+def test_a_pdf_attachment_is_stored(client, spd_staff, b2, spd, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(spd_staff)
+    upload = SimpleUploadedFile("konzept.pdf", PDF_BYTES, content_type="application/pdf")
+
+    client.post(
+        reverse("motions:create"), form_data(b2, spd, attachment=upload, attachment_title="Konzept")
+    )
+
+    attachment = Attachment.objects.get()
+    assert (attachment.title, attachment.content_type) == ("Konzept", "application/pdf")
+
+
+def test_a_file_that_only_pretends_to_be_a_pdf_is_refused_with_a_reason(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+    upload = SimpleUploadedFile(
+        "konzept.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf"
+    )
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, attachment=upload))
+
+    assert response.status_code == 400
+    assert "kein PDF-, ODT- oder DOCX-Dokument" in response.content.decode()
+    assert not Paper.objects.exists()
+
+
+def test_an_oversized_attachment_is_refused_with_the_limit(client, spd_staff, b2, spd, settings):
+    settings.UPLOAD_MAX_BYTES = 10
+    client.force_login(spd_staff)
+    upload = SimpleUploadedFile("konzept.pdf", PDF_BYTES, content_type="application/pdf")
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, attachment=upload))
+
+    assert response.status_code == 400
+    assert "höchstens" in response.content.decode()
+
+
+def test_citizens_are_sent_to_login_for_the_form(client, body):
+    response = client.get(reverse("motions:create"))
+
+    assert response.status_code == 302
+    assert reverse("login") in response.url
+
+
+@pytest.mark.parametrize("persona", ["b2_chair", "b2_member", "integration_unit_staff"])
+def test_roles_without_a_faction_may_not_open_the_form(request, client, persona, body):
+    client.force_login(request.getfixturevalue(persona))
+
+    assert client.get(reverse("motions:create")).status_code == 403
+
+
+def test_council_office_enters_a_letter_on_behalf_of_a_faction(
+    client, office, b2, spd, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(office)
+    letter = SimpleUploadedFile("brief.pdf", PDF_BYTES, content_type="application/pdf")
+
+    client.post(
+        reverse("motions:create"),
+        form_data(b2, spd, received_on="2099-03-30", original_letter=letter),
+    )
+
+    paper = Paper.objects.get()
+    assert paper.entered_on_behalf
+    assert paper.received_on == datetime.date(2099, 3, 30)
+    assert paper.attachments.get().kind == "original_letter"
+
+
+# Seeing ------------------------------------------------------------------------------------------
+
+
+def test_faction_staff_see_their_draft(client, spd_staff, spd_draft):
+    client.force_login(spd_staff)
+
+    assert client.get(spd_draft.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "persona", ["citizen", "gruene_staff", "b2_chair", "b2_member", "integration_unit_staff"]
+)
+def test_a_draft_is_not_found_for_anyone_outside_the_faction(request, client, spd_draft, persona):
+    user = request.getfixturevalue(persona)
+    if user:
+        client.force_login(user)
+
+    for url in (
+        spd_draft.get_absolute_url(),
+        reverse("motions:letter", args=[spd_draft.pk]),
+        reverse("motions:edit", args=[spd_draft.pk]),
+    ):
+        assert client.get(url).status_code in (404, 302), url
+    assert spd_draft.title not in client.get(reverse("motions:list")).content.decode()
+
+
+def test_a_submitted_paper_is_public(client, spd_draft, spd_staff):
+    services.submit(paper=spd_draft, by=spd_staff)
+
+    response = client.get(spd_draft.get_absolute_url())
+
+    assert response.status_code == 200
+    assert spd_draft.title in response.content.decode()
+
+
+def test_citizens_do_not_see_the_drafting_steps_or_who_took_them(client, spd_draft, spd_staff):
+    services.submit(paper=spd_draft, by=spd_staff)
+
+    page = client.get(spd_draft.get_absolute_url()).content.decode()
+
+    assert "Entwurf angelegt" not in page
+    assert spd_staff.person.family_name not in page
+
+
+def test_a_nonpublic_paper_is_hidden_from_citizens(client, spd_draft, spd_staff):
+    spd_draft.is_public = False
+    spd_draft.save()
+    services.submit(paper=spd_draft, by=spd_staff)
+
+    assert client.get(spd_draft.get_absolute_url()).status_code == 404
+
+
+def test_a_nonpublic_paper_is_visible_to_the_addressed_committees_members(
+    client, spd_draft, spd_staff, b2_member
+):
+    spd_draft.is_public = False
+    spd_draft.save()
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(b2_member)
+
+    assert client.get(spd_draft.get_absolute_url()).status_code == 200
+
+
+def test_editing_a_submitted_paper_is_refused_for_faction_staff(client, spd_draft, spd_staff):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(spd_staff)
+
+    response = client.get(reverse("motions:edit", args=[spd_draft.pk]), follow=True)
+
+    assert "Änderungsantrag" in response.content.decode()
+
+
+# Submitting and withdrawing ---------------------------------------------------------------------
+
+
+def test_submitting_through_the_page_gives_the_reference(client, spd_staff, spd_draft):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:submit", args=[spd_draft.pk]), follow=True)
+
+    spd_draft.refresh_from_db()
+    assert spd_draft.reference in response.content.decode()
+
+
+def test_an_urgent_submission_without_reason_keeps_the_form_with_an_error(
+    client, spd_staff, spd_draft
+):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:submit", args=[spd_draft.pk]), {"urgent": "on"})
+
+    assert response.status_code == 400
+    assert "begründen" in response.content.decode()
+
+
+def test_co_sponsor_agrees_on_the_page(client, b2, spd, gruene, spd_staff, gruene_staff):
+    paper = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2),
+        by=spd_staff,
+        factions=[spd, gruene],
+        questions=[],
+    )
+    client.force_login(gruene_staff)
+
+    client.post(reverse("motions:agree", args=[paper.pk]), {"faction": gruene.pk})
+
+    assert paper.sponsorships.get(faction=gruene).agreed_by == gruene_staff
+
+
+def test_withdrawal_needs_confirmation(client, spd_staff, spd_draft):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:withdraw", args=[spd_draft.pk]), {"comment": "x"})
+
+    spd_draft.refresh_from_db()
+    assert response.status_code == 400
+    assert spd_draft.state == PaperState.SUBMITTED
+
+
+def test_confirmed_withdrawal_withdraws(client, spd_staff, spd_draft):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(spd_staff)
+
+    client.post(reverse("motions:withdraw", args=[spd_draft.pk]), {"confirm": "on"})
+
+    spd_draft.refresh_from_db()
+    assert spd_draft.state == PaperState.WITHDRAWN
+
+
+def test_another_faction_cannot_withdraw_through_the_page(
+    client, spd_staff, gruene_staff, spd_draft
+):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(gruene_staff)
+
+    response = client.post(reverse("motions:withdraw", args=[spd_draft.pk]), {"confirm": "on"})
+
+    assert response.status_code == 403
+
+
+# The letter --------------------------------------------------------------------------------------
+
+
+def test_the_pdf_contains_subject_and_reference(client, spd_draft, spd_staff):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+
+    response = client.get(reverse("motions:letter_pdf", args=[paper.pk]))
+
+    text = pdf_text(response.content)
+    assert response["Content-Type"] == "application/pdf"
+    assert "Entwurf der SPD" in text
+    assert paper.reference in text
+
+
+def test_a_draft_has_no_pdf(client, spd_draft, spd_staff):
+    client.force_login(spd_staff)
+
+    assert client.get(reverse("motions:letter_pdf", args=[spd_draft.pk])).status_code == 404
+
+
+def test_the_letter_turns_links_into_links_and_never_renders_html(client, b2, spd, spd_staff):
+    paper = f.PaperFactory.build(
+        body=b2.body,
+        committee=b2,
+        justification="Konzept: <http://example.org/k.docx> <script>alert(1)</script>",
+    )
+    services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=[])
+    services.submit(paper=paper, by=spd_staff)
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+
+    assert '<a href="http://example.org/k.docx"' in page
+    assert "<script>alert(1)</script>" not in page
+
+
+def pdf_text(content):
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(content)).pages)
+
+
+# Following ---------------------------------------------------------------------------------------
+
+
+def test_dashboard_lists_the_factions_papers_and_not_others(
+    client, spd_staff, spd_draft, b2, gruene, gruene_staff
+):
+    services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Grüner Entwurf"),
+        by=gruene_staff,
+        factions=[gruene],
+        questions=[],
+    )
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert "Entwurf der SPD" in page
+    assert "Grüner Entwurf" not in page
+
+
+def test_dashboard_filters_by_state(client, spd_staff, spd_draft, b2, spd):
+    other = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Eingereichter Antrag"),
+        by=spd_staff,
+        factions=[spd],
+        questions=[],
+    )
+    services.submit(paper=other, by=spd_staff)
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard"), {"state": "submitted"}).content.decode()
+
+    assert "Eingereichter Antrag" in page
+    assert "Entwurf der SPD" not in page
+
+
+def test_dashboard_puts_an_overdue_report_first(
+    client, spd_staff, spd, b2, office, integration_unit
+):
+    f_draft = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Ein Entwurf"),
+        by=spd_staff,
+        factions=[spd],
+        questions=[],
+    )
+    overdue = services.save_draft(
+        paper=f.PaperFactory.build(
+            body=b2.body, committee=b2, title="Überfälliger Bericht", report_kind="written"
+        ),
+        by=spd_staff,
+        factions=[spd],
+        questions=[],
+    )
+    services.submit(paper=overdue, by=spd_staff)
+    services.request_report(
+        paper=overdue, by=office, unit=integration_unit, due_date=datetime.date(2020, 1, 1)
+    )
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert page.index("Überfälliger Bericht") < page.index(f_draft.title)
+    assert "überfällig" in page
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_dashboard_query_count_does_not_grow_with_the_papers(
+    client, spd_staff, spd, gruene, b2, count, django_assert_max_num_queries
+):
+    for n in range(count):
+        paper = services.save_draft(
+            paper=f.PaperFactory.build(body=b2.body, committee=b2),
+            by=spd_staff,
+            factions=[spd, gruene],
+            questions=["Frage?"],
+        )
+        if n % 2:
+            services.submit(paper=paper, by=f.council_office_user(username="office"))
+    client.force_login(spd_staff)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("motions:dashboard"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("persona", ["citizen", "b2_chair", "b2_member", "integration_unit_staff"])
+def test_dashboard_is_for_factions_and_office_only(request, client, persona, body):
+    user = request.getfixturevalue(persona)
+    if user:
+        client.force_login(user)
+
+    assert client.get(reverse("motions:dashboard")).status_code in (302, 403)
+
+
+def test_detail_page_query_count_is_bounded(
+    client, spd_staff, spd_draft, django_assert_max_num_queries
+):
+    services.submit(paper=spd_draft, by=spd_staff)
+
+    with django_assert_max_num_queries(16):
+        assert client.get(spd_draft.get_absolute_url()).status_code == 200
+
+
+def test_chair_is_notified_in_the_app(client, spd_staff, spd_draft, b2_chair):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(b2_chair)
+
+    page = client.get(reverse("motions:notifications")).content.decode()
+
+    assert paper.reference in page
