@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -340,13 +340,28 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
 
 
 def _append_agenda_item(meeting, *, title, public):
-    items = AgendaItem.objects.select_for_update().filter(meeting=meeting)
-    last = items.aggregate(Max("order"))["order__max"] or 0
+    """A new item after the last item of its kind: public items stay before non-public ones,
+    and it takes the next top-level number ("Ö 6" after "Ö 5.1")."""
+    items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order"))
+    same_kind = [item for item in items if item.public == public]
+    number = max((_top_level_number(item.number) for item in same_kind), default=0) + 1
+    if public:
+        position = max((item.order for item in same_kind), default=0) + 1
+        # Make room before the non-public items; two steps keep (meeting, order) unique.
+        later = AgendaItem.objects.filter(meeting=meeting, order__gte=position)
+        later.update(order=F("order") + 100_000)
+        later.update(order=F("order") - 99_999)
+    else:
+        position = max((item.order for item in items), default=0) + 1
     prefix = "Ö" if public else "N"
-    count = items.filter(public=public).count()
     return AgendaItem.objects.create(
-        meeting=meeting, order=last + 1, number=f"{prefix} {count + 1}", title=title, public=public
+        meeting=meeting, order=position, number=f"{prefix} {number}", title=title, public=public
     )
+
+
+def _top_level_number(number):
+    digits = number.split()[-1].split(".")[0] if number.split() else ""
+    return int(digits) if digits.isdigit() else 0
 
 
 def _current_item(paper):

@@ -473,3 +473,14 @@ def test_an_inquiry_gets_an_answer_date_from_the_rules_of_procedure(b2, spd, spd
     paper = services.submit(paper=inquiry, by=spd_staff)
 
     assert (paper.report_due - paper.submitted_at.date()).days == body.inquiry_answer_days
+
+
+def test_a_scheduled_public_item_goes_before_the_nonpublic_ones(submitted, b2_chair, b2_meeting):
+    f.AgendaItemFactory(meeting=b2_meeting, order=1, number="Ö 1", public=True)
+    f.AgendaItemFactory(meeting=b2_meeting, order=2, number="Ö 5.1", public=True)
+    f.AgendaItemFactory(meeting=b2_meeting, order=3, number="N 1", public=False)
+
+    services.schedule(paper=submitted, meeting=b2_meeting, by=b2_chair)
+
+    agenda = list(b2_meeting.agenda_items.order_by("order").values_list("number", flat=True))
+    assert agenda == ["Ö 1", "Ö 5.1", "Ö 6", "N 1"]
