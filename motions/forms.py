@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from council.models import AgendaItem, Meeting, Organization, Person, Role
+from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role
 from council.roles import roles_of
 from motions.models import Paper, PaperState
 from motions.validators import validate_document
@@ -94,18 +94,7 @@ class PaperForm(forms.ModelForm):
             body=body, kind__in=["council", "committee", "other"]
         )
         self.fields["committee"].label = _("An (Gremium)")
-        self.fields["signers"].queryset = (
-            Person.objects.filter(
-                memberships__organization__in=factions,
-                memberships__role__in=[Role.FACTION_CHAIR, Role.MEMBER],
-            )
-            .filter(
-                Q(memberships__end_date__isnull=True)
-                | Q(memberships__end_date__gte=timezone.localdate())
-            )
-            .distinct()
-            .order_by("family_name", "given_name")
-        )
+        self.fields["signers"].queryset = self._signers(factions, roles)
         self._limit_meetings(body)
         self.fields["amends"].queryset = (
             Paper.objects.visible_to(user)
@@ -129,6 +118,22 @@ class PaperForm(forms.ModelForm):
                 "co_sponsors", [s.faction for s in sponsorships if not s.is_lead]
             )
             self.initial.setdefault("signers", [s.person for s in self.instance.signatories.all()])
+
+    def _signers(self, factions, roles):
+        """The factions' chairs, and the members of the user's own factions."""
+        active = Membership.objects.active().filter(organization__in=factions)
+        chairs = active.filter(role=Role.FACTION_CHAIR)
+        own = active.filter(
+            organization__in=roles.factions, role__in=[Role.FACTION_CHAIR, Role.MEMBER]
+        )
+        chosen = (
+            self.instance.signatories.values("person")
+            if self.instance.pk
+            else Person.objects.none().values("pk")
+        )
+        return Person.objects.filter(
+            Q(pk__in=chairs.values("person")) | Q(pk__in=own.values("person")) | Q(pk__in=chosen)
+        ).order_by("family_name", "given_name")
 
     def _limit_meetings(self, body):
         # Validation accepts any meeting of the body, so that a past or foreign meeting gets a

@@ -231,3 +231,23 @@ def test_pages_send_a_content_security_policy(client, body):
     response = client.get(reverse("council:home"))
 
     assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+
+
+def test_pages_are_german_whatever_the_browser_asks_for(client, b2, body):
+    f.MeetingFactory(
+        body=body, organizations=[b2], start=datetime.datetime(2027, 3, 10, 17, tzinfo=f.BERLIN)
+    )
+
+    page = client.get(
+        reverse("council:meetings"), {"monat": "2027-03"}, HTTP_ACCEPT_LANGUAGE="en-US,en"
+    ).content.decode()
+
+    assert "Mittwoch, 10. März 2027" in page
+
+
+def test_english_is_available_to_who_chooses_it(client, body):
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("council:home"))
+
+    assert response.headers["Content-Language"] == "en"
