@@ -1,0 +1,117 @@
+"""Browser tests: Debian's Chromium, driven by Playwright, against pytest-django's live server.
+
+Playwright's own browser download is never used; without /usr/bin/chromium these tests are
+skipped, except in CI (the variable CI is set), where a missing browser is an error.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings as django_settings
+from django.test import Client, override_settings
+from playwright.sync_api import sync_playwright
+
+# Playwright's sync API keeps an event loop in the test thread, and Django refuses ORM calls
+# from a thread with a running loop unless told that it is safe (here it is: nothing is async).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session; each test gets a fresh context (cookies, viewport)."""
+    if not os.access(CHROMIUM, os.X_OK):
+        message = (
+            f"{CHROMIUM} is missing: install Debian's chromium package (scripts/ensure-chromium)."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} The browser tests must run in CI.", pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_static_files():
+    # The live server builds its middleware once, when it starts, so WhiteNoise must see the
+    # tests' static file settings (tests/conftest.py) before the first test applies them.
+    static = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+    storages = {**django_settings.STORAGES, "staticfiles": static}
+    with override_settings(STATIC_ROOT=None, WHITENOISE_USE_FINDERS=True, STORAGES=storages):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _plain_http_cookies(settings):
+    # The live server speaks plain HTTP, and a browser never sends a Secure cookie back over it.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, locale="de-DE", timezone_id="Europe/Berlin"
+    )
+    context.set_default_timeout(10_000)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.fixture
+def log_in(context, live_server, settings):
+    """Logs a user in for the browser: a session made by the test client, handed over as cookie."""
+
+    def log_in(user):
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
+        )
+
+    return log_in
+
+
+@pytest.fixture
+def assert_accessible():
+    """Checks the page in its current state with axe-core against WCAG 2.1 A and AA."""
+
+    def assert_accessible(page):
+        options = {"runOnly": {"type": "tag", "values": WCAG_21_AA}, "resultTypes": ["violations"]}
+        results = Axe().run(page, options=options)
+        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+    return assert_accessible
+
+
+@pytest.fixture
+def screenshot():
+    """Saves a full-page screenshot to test-artifacts/screenshots/ for a person to look at."""
+
+    def screenshot(page, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+    return screenshot
