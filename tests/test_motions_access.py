@@ -1,0 +1,96 @@
+"""Every role against every paper view: what each may open, and what is refused."""
+
+import pytest
+from django.urls import reverse
+
+from motions import services
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+PERSONAS = [
+    "citizen",
+    "spd_staff",
+    "gruene_staff",
+    "b2_chair",
+    "b2_member",
+    "office",
+    "integration_unit_staff",
+]
+
+
+@pytest.fixture
+def submitted(b2, spd, spd_staff):
+    paper = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2),
+        by=spd_staff,
+        factions=[spd],
+        questions=["Wie?"],
+    )
+    return services.submit(paper=paper, by=spd_staff)
+
+
+@pytest.fixture(params=PERSONAS)
+def persona(request, client):
+    user = request.getfixturevalue(request.param)
+    if user is not None:
+        client.force_login(user)
+    return request.param
+
+
+READABLE = ["motions:detail", "motions:letter", "motions:letter_pdf"]
+
+
+@pytest.mark.parametrize("view", READABLE)
+def test_every_role_may_read_a_public_submitted_paper(client, persona, submitted, view):
+    response = client.get(reverse(view, args=[submitted.pk]))
+
+    assert response.status_code == 200
+
+
+def test_every_role_may_read_the_register(client, persona, submitted):
+    response = client.get(reverse("motions:list"))
+
+    assert submitted.title in response.content.decode()
+
+
+EDIT_EXPECTED = {
+    "citizen": 302,  # to the login page
+    "spd_staff": 302,  # back to the paper with a message: submitted papers are not edited
+    "gruene_staff": 302,
+    "b2_chair": 302,
+    "b2_member": 302,
+    "office": 200,  # the council office may correct it
+    "integration_unit_staff": 302,
+}
+
+
+def test_only_the_council_office_may_open_a_submitted_papers_form(client, persona, submitted):
+    response = client.get(reverse("motions:edit", args=[submitted.pk]))
+
+    assert response.status_code == EDIT_EXPECTED[persona]
+
+
+WITHDRAW_EXPECTED = {
+    "citizen": 302,
+    "spd_staff": 200,
+    "gruene_staff": 403,
+    "b2_chair": 403,
+    "b2_member": 403,
+    "office": 200,
+    "integration_unit_staff": 403,
+}
+
+
+def test_only_the_originators_and_the_office_may_open_the_withdrawal(client, persona, submitted):
+    response = client.get(reverse("motions:withdraw", args=[submitted.pk]))
+
+    assert response.status_code == WITHDRAW_EXPECTED[persona]
+
+
+def test_submitting_an_already_submitted_paper_changes_nothing(client, persona, submitted):
+    response = client.post(reverse("motions:submit", args=[submitted.pk]))
+
+    submitted.refresh_from_db()
+    assert response.status_code in (302, 403)
+    assert submitted.reference.endswith("/0001")
