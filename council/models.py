@@ -74,6 +74,13 @@ class Body(Record):
         return self.name
 
 
+def current_body(request):
+    """The body this installation serves, looked up once per request."""
+    if not hasattr(request, "_ratsfaden_body"):
+        request._ratsfaden_body = Body.objects.current()
+    return request._ratsfaden_body
+
+
 class LegislativeTerm(Record):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="legislative_terms")
     name = models.CharField(_("Name"), max_length=100)

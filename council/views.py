@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from council.models import AgendaItem, Body, Meeting, Membership, Organization, Person, Role
+from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role, current_body
 
 MEETINGS_PER_SECTION = 10
 
@@ -39,7 +39,9 @@ def home(request):
 
 @require_safe
 def organization_list(request):
-    organizations = Organization.objects.current().filter(body=_body()).order_by("name")
+    organizations = (
+        Organization.objects.current().filter(body=current_body(request)).order_by("name")
+    )
     return render(
         request,
         "council/organization_list.html",
@@ -103,7 +105,9 @@ def meeting_detail(request, pk):
 
 @require_safe
 def person_list(request):
-    council = Organization.objects.current().filter(body=_body(), kind="council").first()
+    council = (
+        Organization.objects.current().filter(body=current_body(request), kind="council").first()
+    )
     members = (
         Membership.objects.public()
         .active()
@@ -140,10 +144,6 @@ def person_detail(request, pk):
             "former": [m for m in person.mandates if not m.is_active(today)],
         },
     )
-
-
-def _body():
-    return Body.objects.current()
 
 
 def _month_from(value):

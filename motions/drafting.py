@@ -7,7 +7,7 @@ from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from council.models import Body
+from council.models import current_body
 from council.roles import roles_of
 from motions import services
 from motions.forms import OnBehalfForm, PaperForm, ordered_questions, question_formset
@@ -18,7 +18,7 @@ from motions.models import Attachment, AttachmentKind, Paper, PaperType
 def create(request):
     if not request.user.has_perm("motions.create_paper"):
         raise PermissionDenied
-    body = Body.objects.current()
+    body = current_body(request)
     paper = Paper(body=body, place=_default_place(body))
     paper_type = request.GET.get("art")
     if paper_type in PaperType.values:

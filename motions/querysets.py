@@ -41,9 +41,20 @@ class PaperQuerySet(models.QuerySet):
             visible |= submitted & Q(committee__in=roles.seats)
         return self.filter(visible)
 
-    def with_attention(self):
-        """Annotate `attention` (lower = more urgent) and `next_deadline` for dashboards."""
+    def with_attention(self, factions=()):
+        """Annotate `attention` (lower = more urgent) and `next_deadline` for dashboards.
+
+        First come drafts waiting for the agreement of one of `factions`, then overdue reports,
+        then other drafts, reports that came back, and papers in consultation.
+        """
+        from motions.models import Sponsorship
+
         today = timezone.localdate()
+        awaiting_us = Exists(
+            Sponsorship.objects.filter(
+                paper=OuterRef("pk"), faction__in=factions, agreed_at__isnull=True
+            )
+        )
         return self.annotate(
             next_deadline=Case(
                 When(state="draft", then=TruncDate("filing_deadline")),
@@ -52,6 +63,7 @@ class PaperQuerySet(models.QuerySet):
                 output_field=models.DateField(),
             ),
             attention=Case(
+                When(Q(state="draft") & awaiting_us, then=Value(0)),
                 When(state="report_requested", report_due__lt=today, then=Value(0)),
                 When(state="draft", then=Value(1)),
                 When(state="report_received", then=Value(2)),

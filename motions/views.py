@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from council.models import AgendaItem, Body, Organization
+from council.models import AgendaItem, Organization, current_body
 from council.roles import roles_of
 from motions import services
 from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
@@ -109,7 +109,7 @@ def dashboard(request):
     roles = roles_of(request.user)
     if not (roles.factions or roles.office):
         raise PermissionDenied
-    body = Body.objects.current()
+    body = current_body(request)
     papers = _papers(request.user).filter(body=body)
     if not roles.office:
         papers = papers.of_factions(roles.factions)
@@ -119,7 +119,9 @@ def dashboard(request):
             papers = papers.filter(state=filters.cleaned_data["state"])
         if filters.cleaned_data["committee"]:
             papers = papers.filter(committee=filters.cleaned_data["committee"])
-    page = Paginator(papers.with_attention(), PAGE_SIZE).get_page(request.GET.get("seite"))
+    page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(
+        request.GET.get("seite")
+    )
     factions = Organization.objects.filter(pk__in=roles.factions).order_by("name")
     return render(
         request,

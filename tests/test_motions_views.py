@@ -533,3 +533,25 @@ def test_chair_is_notified_in_the_app(client, spd_staff, spd_draft, b2_chair):
     page = client.get(reverse("motions:notifications")).content.decode()
 
     assert paper.reference in page
+
+
+def test_dashboard_puts_a_joint_draft_awaiting_our_agreement_first(
+    client, b2, spd, gruene, spd_staff, gruene_staff
+):
+    own = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Eigener Entwurf"),
+        by=gruene_staff,
+        factions=[gruene],
+        questions=[],
+    )
+    services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Gemeinsamer Entwurf"),
+        by=spd_staff,
+        factions=[spd, gruene],
+        questions=[],
+    )
+    client.force_login(gruene_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert page.index("Gemeinsamer Entwurf") < page.index(own.title)
