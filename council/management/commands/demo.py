@@ -128,10 +128,17 @@ def seat_shares(size):
     return shares
 
 
-def _membership(person, organization, role=Role.MEMBER, faction=None, *,
-                term=data.CURRENT_TERM, voting=True):
-    return {"person": person, "organization": organization, "role": role,
-            "on_behalf_of": faction, "voting_right": voting, **term}
+def _membership(
+    person, organization, role=Role.MEMBER, faction=None, *, term=data.CURRENT_TERM, voting=True
+):
+    return {
+        "person": person,
+        "organization": organization,
+        "role": role,
+        "on_behalf_of": faction,
+        "voting_right": voting,
+        **term,
+    }
 
 
 def committee_memberships(index, committee, cast):
@@ -143,40 +150,54 @@ def committee_memberships(index, committee, cast):
         if count == 0:
             seats.append([pool[index % len(pool)], faction, Role.ADVISORY_MEMBER])
             continue
-        seats += [[pool[(3 * index + j) % len(pool)], faction, Role.MEMBER]
-                  for j in range(count - bool(expert))]
+        seats += [
+            [pool[(3 * index + j) % len(pool)], faction, Role.MEMBER]
+            for j in range(count - bool(expert))
+        ]
         if expert:
             seats.append([expert, faction, Role.EXPERT_CITIZEN])
     pinned = data.PINNED_CHAIRS.get(committee.short_name)
     # Only a councillor may chair, so the chairs come from the members, not the expert citizens.
-    for role, faction, person in [(Role.CHAIR, committee.chair, pinned),
-                                  (Role.DEPUTY_CHAIR, committee.deputy, None)]:
+    for role, faction, person in [
+        (Role.CHAIR, committee.chair, pinned),
+        (Role.DEPUTY_CHAIR, committee.deputy, None),
+    ]:
         candidates = [seat for seat in seats if seat[1:] == [faction, Role.MEMBER]]
         # Spread the chairs; a pinned chair (a demo login) chairs nothing else.
         others = [s for s in candidates if s[0] not in data.PINNED_CHAIRS.values()]
         default = others[index % len(others)] if others else candidates[0]
         seat = next((s for s in candidates if s[0] == person), default)
         seat[0], seat[2] = person or seat[0], role
-    return [_membership(person, committee.short_name, role, faction,
-                        voting=role != Role.ADVISORY_MEMBER) for person, faction, role in seats]
+    return [
+        _membership(
+            person, committee.short_name, role, faction, voting=role != Role.ADVISORY_MEMBER
+        )
+        for person, faction, role in seats
+    ]
 
 
 def membership_plan(cast):
     """Council and factions in both terms, committees, faction staff and the administration."""
     previous = data.PREVIOUS_TERM
-    rows = [_membership(cast.mayor, "Rat", Role.CHAIR, term=term)
-            for term in (previous, data.CURRENT_TERM)]
+    rows = [
+        _membership(cast.mayor, "Rat", Role.CHAIR, term=term)
+        for term in (previous, data.CURRENT_TERM)
+    ]
     rows.append(_membership(data.LASSER, "B2", Role.CHAIR, "SPD", term=previous))
     deputy = cast.councillors[data.COUNCIL.deputy][1]
     for faction, people in cast.councillors.items():
         for i, person in enumerate(people):
             role = Role.DEPUTY_CHAIR if person == deputy else Role.MEMBER
             faction_role = Role.FACTION_CHAIR if i == 0 else Role.MEMBER
-            rows += [_membership(person, "Rat", role, faction),
-                     _membership(person, faction, faction_role)]
+            rows += [
+                _membership(person, "Rat", role, faction),
+                _membership(person, faction, faction_role),
+            ]
             if i % 4 != 3:  # re-elected: three in four sat in the previous council, too
-                rows += [_membership(person, "Rat", Role.MEMBER, faction, term=previous),
-                         _membership(person, faction, faction_role, term=previous)]
+                rows += [
+                    _membership(person, "Rat", Role.MEMBER, faction, term=previous),
+                    _membership(person, faction, faction_role, term=previous),
+                ]
     for faction, person in dict.fromkeys((f, p) for (f, _c), p in cast.experts.items()):
         rows.append(_membership(person, faction))
     rows += [_membership(p, f, Role.FACTION_STAFF, voting=False) for f, p in cast.staff.items()]
@@ -217,8 +238,11 @@ def meeting_plan():
 def agenda(committee, previous, rng):
     """(number, title, public) of one meeting: formalities, topics, motions, notices, closed."""
     council = committee is data.COUNCIL
-    titles = [data.OPENING, *([data.QUESTION_TIME] if council else []),
-              f"Genehmigung der Niederschrift über die Sitzung vom {previous:%d.%m.%Y}"]
+    titles = [
+        data.OPENING,
+        *([data.QUESTION_TIME] if council else []),
+        f"Genehmigung der Niederschrift über die Sitzung vom {previous:%d.%m.%Y}",
+    ]
     titles += rng.sample(data.TOPICS[committee.short_name], rng.randint(1, 2 if council else 3))
     items = [(f"Ö {n}", title, True) for n, title in enumerate(titles, 1)]
     top = len(titles)
@@ -226,8 +250,10 @@ def agenda(committee, previous, rng):
     if motions:
         top += 1
         items.append((f"Ö {top}", data.MOTIONS_HEADING, True))
-        items += [(f"Ö {top}.{n}", f"Antrag der {rng.choice(data.FACTIONS)[1]}: {title}", True)
-                  for n, title in enumerate(motions, 1)]
+        items += [
+            (f"Ö {top}.{n}", f"Antrag der {rng.choice(data.FACTIONS)[1]}: {title}", True)
+            for n, title in enumerate(motions, 1)
+        ]
     items.append((f"Ö {top + 1}", data.NOTICES, True))
     closed = rng.sample(data.CONFIDENTIAL, rng.randint(1, min(2, 10 - len(items))))
     return items + [(f"N {n}", title, False) for n, title in enumerate(closed, 1)]
@@ -265,12 +291,25 @@ def _plan_meetings(body, locations):
         listing = data.SAMPLE_AGENDA if sample else agenda(committee, last, rng)
         for order, (number, title, public) in enumerate(listing, 1):
             result, text = outcome(title, organ, rng) if held else ("", "")
-            items.append({"order": order, "number": number, "title": title, "public": public,
-                          "result": result, "resolution_text": text})
+            items.append(
+                {
+                    "order": order,
+                    "number": number,
+                    "title": title,
+                    "public": public,
+                    "result": result,
+                    "resolution_text": text,
+                }
+            )
         end = start + datetime.timedelta(minutes=60 + 15 * len(items))
-        meeting = {"body_id": body.pk, "name": f"Sitzung {committee.genitive}", "start": start,
-                   "end": end if held else None, "state": state,
-                   "location_id": locations["Ratssaal" if day.year < 2026 else committee.room]}
+        meeting = {
+            "body_id": body.pk,
+            "name": f"Sitzung {committee.genitive}",
+            "start": start,
+            "end": end if held else None,
+            "state": state,
+            "location_id": locations["Ratssaal" if day.year < 2026 else committee.room],
+        }
         planned.append((meeting, committee.short_name, items))
     return planned
 
@@ -279,8 +318,9 @@ def _sync_meetings(body, organizations, locations):
     planned = _plan_meetings(body, locations)
     meetings = sync(Meeting, [m for m, _o, _i in planned], ["name", "start"], body=body)
     through = Meeting.organizations.through
-    linked = set(through.objects.filter(meeting__body=body)
-                 .values_list("meeting_id", "organization_id"))
+    linked = set(
+        through.objects.filter(meeting__body=body).values_list("meeting_id", "organization_id")
+    )
     items, links = [], []
     for meeting, short_name, agenda_items in planned:
         link = (meetings[meeting["name"], meeting["start"]].pk, organizations[short_name].pk)
@@ -293,19 +333,51 @@ def _sync_meetings(body, organizations, locations):
 
 def _sync_organizations(body):
     start = data.PREVIOUS_TERM["start_date"]
-    rows = [{"kind": OrganizationKind.COUNCIL, "short_name": "Rat", "name": data.COUNCIL.name,
-             "classification": data.COUNCIL.classification, "start_date": start}]
-    rows += [{"kind": OrganizationKind.FACTION, "short_name": short, "name": name,
-              "classification": "Fraktion", "start_date": start,
-              "email": f"fraktion-{short.lower().replace('ü', 'ue')}@example.org"}
-             for short, name, _seats, _fixed in data.FACTIONS]
-    rows += [{"kind": OrganizationKind.ADMINISTRATION, "short_name": short, "name": name,
-              "classification": "Verwaltung", "email": email} for short, name, email in data.UNITS]
-    found = sync(Organization, [{"body_id": body.pk, **row} for row in rows],
-                 ["short_name"], body=body)
-    rows = [{"body_id": body.pk, "kind": OrganizationKind.COMMITTEE, "short_name": c.short_name,
-             "name": c.name, "classification": c.classification, "start_date": start,
-             "parent_id": found[("Rat",)].pk} for c in data.COMMITTEES]
+    rows = [
+        {
+            "kind": OrganizationKind.COUNCIL,
+            "short_name": "Rat",
+            "name": data.COUNCIL.name,
+            "classification": data.COUNCIL.classification,
+            "start_date": start,
+        }
+    ]
+    rows += [
+        {
+            "kind": OrganizationKind.FACTION,
+            "short_name": short,
+            "name": name,
+            "classification": "Fraktion",
+            "start_date": start,
+            "email": f"fraktion-{short.lower().replace('ü', 'ue')}@example.org",
+        }
+        for short, name, _seats, _fixed in data.FACTIONS
+    ]
+    rows += [
+        {
+            "kind": OrganizationKind.ADMINISTRATION,
+            "short_name": short,
+            "name": name,
+            "classification": "Verwaltung",
+            "email": email,
+        }
+        for short, name, email in data.UNITS
+    ]
+    found = sync(
+        Organization, [{"body_id": body.pk, **row} for row in rows], ["short_name"], body=body
+    )
+    rows = [
+        {
+            "body_id": body.pk,
+            "kind": OrganizationKind.COMMITTEE,
+            "short_name": c.short_name,
+            "name": c.name,
+            "classification": c.classification,
+            "start_date": start,
+            "parent_id": found[("Rat",)].pk,
+        }
+        for c in data.COMMITTEES
+    ]
     found.update(sync(Organization, rows, ["short_name"], body=body))
     return {short: organization for (short,), organization in found.items()}
 
@@ -316,9 +388,13 @@ def _sync_users():
     password = make_password(PASSWORD, salt=PASSWORD_SALT)
     users = {}
     for username in data.LOGINS:
-        wanted = {"email": f"{username}@example.org", "password": password, "is_active": True,
-                  "is_staff": username in ("sitzungsdienst", "admin"),
-                  "is_superuser": username == "admin"}
+        wanted = {
+            "email": f"{username}@example.org",
+            "password": password,
+            "is_active": True,
+            "is_staff": username in ("sitzungsdienst", "admin"),
+            "is_superuser": username == "admin",
+        }
         user, _created = get_user_model().objects.get_or_create(username=username, defaults=wanted)
         changed = [name for name, value in wanted.items() if getattr(user, name) != value]
         for name in changed:
@@ -341,27 +417,46 @@ def _email(given_name, family_name):
 
 
 def _sync_persons(body, cast, users):
-    logins = {data.LASSER: users["b2-vorsitz"], cast.staff["SPD"]: users["spd"],
-              cast.staff["GRÜNE"]: users["gruene"], cast.clerks["FB 50"]: users["verwaltung"]}
-    rows = [{"body_id": body.pk, "form_of_address": person[0], "title": person[1],
-             "given_name": person[2], "family_name": person[3], "email": _email(*person[2:]),
-             "user_id": logins[person].pk if person in logins else None}
-            for person in cast.everyone()]
+    logins = {
+        data.LASSER: users["b2-vorsitz"],
+        cast.staff["SPD"]: users["spd"],
+        cast.staff["GRÜNE"]: users["gruene"],
+        cast.clerks["FB 50"]: users["verwaltung"],
+    }
+    rows = [
+        {
+            "body_id": body.pk,
+            "form_of_address": person[0],
+            "title": person[1],
+            "given_name": person[2],
+            "family_name": person[3],
+            "email": _email(*person[2:]),
+            "user_id": logins[person].pk if person in logins else None,
+        }
+        for person in cast.everyone()
+    ]
     found = sync(Person, rows, ["given_name", "family_name"], body=body)
     return {person: found[person[2:]] for person in cast.everyone()}
 
 
 def _sync_memberships(body, cast, persons, organizations):
     rows = [
-        {"person_id": persons[row["person"]].pk,
-         "organization_id": organizations[row["organization"]].pk,
-         "on_behalf_of_id": organizations[row["on_behalf_of"]].pk if row["on_behalf_of"] else None,
-         "role": row["role"], "voting_right": row["voting_right"],
-         "start_date": row["start_date"], "end_date": row["end_date"]}
+        {
+            "person_id": persons[row["person"]].pk,
+            "organization_id": organizations[row["organization"]].pk,
+            "on_behalf_of_id": organizations[row["on_behalf_of"]].pk
+            if row["on_behalf_of"]
+            else None,
+            "role": row["role"],
+            "voting_right": row["voting_right"],
+            "start_date": row["start_date"],
+            "end_date": row["end_date"],
+        }
         for row in membership_plan(cast)
     ]
-    sync(Membership, rows, ["person_id", "organization_id", "role", "start_date"],
-         person__body=body)
+    sync(
+        Membership, rows, ["person_id", "organization_id", "role", "start_date"], person__body=body
+    )
 
 
 @transaction.atomic
@@ -375,8 +470,10 @@ def build_council():
     cast = Cast.draw()
     persons = _sync_persons(body, cast, _sync_users())
     _sync_memberships(body, cast, persons, organizations)
-    rooms = [{"body_id": body.pk, "description": "Rathaus", "room": room, **data.ADDRESS}
-             for room in data.ROOMS]
+    rooms = [
+        {"body_id": body.pk, "description": "Rathaus", "room": room, **data.ADDRESS}
+        for room in data.ROOMS
+    ]
     locations = sync(Location, rooms, ["description", "room"], body=body)
     _sync_meetings(body, organizations, {room: loc.pk for (_d, room), loc in locations.items()})
     return body
@@ -386,13 +483,20 @@ class Command(BaseCommand):
     help = "Legt den Demo-Rat der Stadt Castrop-Rauxel mit Sitzungen und Demo-Zugängen an."
 
     def add_arguments(self, parser):
-        parser.add_argument("--papers", type=int, default=0, metavar="N",
-                            help="fügt N erzeugte Drucksachen hinzu (für Benchmarks)")
+        parser.add_argument(
+            "--papers",
+            type=int,
+            default=0,
+            metavar="N",
+            help="fügt N erzeugte Drucksachen hinzu (für Benchmarks)",
+        )
 
     def handle(self, *args, papers, **options):
         with transaction.atomic():
             body = build_council()
-            demo_council_built.send(sender=self.__class__, body=body, papers=papers, stdout=self.stdout)
+            demo_council_built.send(
+                sender=self.__class__, body=body, papers=papers, stdout=self.stdout
+            )
         self.print_summary(body)
 
     def print_summary(self, body):
