@@ -1,9 +1,11 @@
 """Writing a paper: the form that follows the letter, for faction staff and the council office."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -54,8 +56,12 @@ def _edit(request, paper, body):
     questions = question_formset(request.POST, initial=initial_questions, add=adding)
     behalf = OnBehalfForm(request.POST, request.FILES) if on_behalf else None
     if adding:
-        # A new, empty row for the next question; nothing is saved and nothing is lost.
-        return _render(request, paper, form, questions, behalf, focus_last_question=True)
+        # A new, empty row for the next question; nothing is saved and nothing is lost, and
+        # nothing is judged yet: the user has not asked to save.
+        for bound in (form, questions, *questions.forms, behalf):
+            _hide_errors(bound)
+        questions.forms[-1].fields["text"].widget.attrs["autofocus"] = True
+        return _render(request, paper, form, questions, behalf)
     forms_valid = form.is_valid() & questions.is_valid() & (behalf is None or behalf.is_valid())
     if not forms_valid:
         return _render(request, paper, form, questions, behalf, status=400)
@@ -122,7 +128,17 @@ def _attach(paper, upload, title, content_type, user, kind=AttachmentKind.ATTACH
     )
 
 
-def _render(request, paper, form, questions, behalf, status=200, focus_last_question=False):
+def _hide_errors(bound):
+    """Show a bound form (or formset) with what was typed but without validation errors."""
+    if bound is None:
+        return
+    if isinstance(bound, forms.BaseFormSet):
+        bound._errors, bound._non_form_errors = [], bound.error_class()
+    else:
+        bound._errors = ErrorDict()
+
+
+def _render(request, paper, form, questions, behalf, status=200):
     return render(
         request,
         "motions/paper_form.html",
@@ -131,7 +147,6 @@ def _render(request, paper, form, questions, behalf, status=200, focus_last_ques
             "form": form,
             "questions": questions,
             "behalf": behalf,
-            "focus_last_question": focus_last_question,
             "attachments": paper.attachments.all() if paper.pk else [],
         },
         status=status,

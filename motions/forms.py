@@ -89,7 +89,17 @@ class PaperForm(forms.ModelForm):
         self.fields["lead_faction"].queryset = (
             factions if roles.office else factions.filter(pk__in=roles.factions)
         )
-        self.fields["co_sponsors"].queryset = factions
+        leads = self.fields["lead_faction"].queryset
+        # Staff of a single faction are not offered their own faction as its co-sponsor.
+        self.fields["co_sponsors"].queryset = (
+            factions.exclude(pk__in=leads) if len(leads) == 1 else factions
+        )
+        for name, label in (
+            ("committee", _("– Gremium wählen –")),
+            ("amends", _("– keiner –")),
+            ("amends_agenda_item", _("– keiner –")),
+        ):
+            self.fields[name].empty_label = label
         self.fields["committee"].queryset = Organization.objects.current().filter(
             body=body, kind__in=["council", "committee", "other"]
         )
@@ -139,7 +149,7 @@ class PaperForm(forms.ModelForm):
         # Validation accepts any meeting of the body, so that a past or foreign meeting gets a
         # clear error of its own; the choice lists offer only upcoming meetings.
         meetings = Meeting.objects.filter(body=body)
-        upcoming = [("", "---------")] + [
+        upcoming = [("", _("– keine –"))] + [
             (m.pk, meeting_label(m)) for m in meetings.upcoming().exclude(state="cancelled")
         ]
         for name in ("target_meeting", "report_meeting"):

@@ -47,3 +47,11 @@ def test_only_upcoming_meetings_are_offered_as_target(spd_staff, b2, body):
 
     assert future.pk in offered
     assert past.pk not in offered
+
+
+def test_staff_of_one_faction_are_not_offered_it_as_its_own_co_sponsor(
+    spd_staff, spd, gruene, body
+):
+    offered = list(PaperForm(user=spd_staff, body=body).fields["co_sponsors"].queryset)
+
+    assert offered == [gruene]

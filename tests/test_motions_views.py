@@ -103,6 +103,38 @@ def test_adding_a_question_keeps_everything_typed_and_saves_nothing(client, spd_
     assert "Wie wird der Beschluss des Kreises umgesetzt?" in page
 
 
+def test_adding_a_question_judges_nothing_yet(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    response = client.post(
+        reverse("motions:create"), form_data(b2, spd, title="", add_question="1")
+    )
+
+    page = response.content.decode()
+    assert 'aria-invalid="true"' not in page
+    assert "Bitte prüfen Sie Ihre Angaben" not in page
+
+
+def test_the_added_question_row_gets_the_focus(client, spd_staff, b2, spd):
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, add_question="1"))
+
+    assert (
+        'name="questions-2-text"'
+        in response.content.decode().split("autofocus")[0].rsplit("<textarea", 1)[-1]
+    )
+
+
+def test_enter_in_a_text_field_saves_rather_than_adds_a_question(client, spd_staff, body):
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:create")).content.decode()
+
+    first_button = page[page.index('class="form paper-form"') :].split("<button", 2)[1]
+    assert 'name="save"' in first_button
+
+
 def test_a_joint_motion_records_both_factions_lead_first(client, spd_staff, b2, spd, gruene):
     client.force_login(spd_staff)
 
@@ -416,6 +448,18 @@ def test_the_letter_turns_links_into_links_and_never_renders_html(client, b2, sp
 
     assert '<a href="http://example.org/k.docx"' in page
     assert "<script>alert(1)</script>" not in page
+
+
+def test_a_link_in_angle_brackets_loses_its_brackets(client, b2, spd, spd_staff):
+    paper = f.PaperFactory.build(
+        body=b2.body, committee=b2, justification="Konzept: <http://example.org/k.docx>."
+    )
+    services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=[])
+    services.submit(paper=paper, by=spd_staff)
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+
+    assert "&lt;<a" not in page
 
 
 def pdf_text(content):

@@ -9,11 +9,13 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 BULLET = re.compile(r"^\s*(?:[-*•→]|\d+[.)])\s+")
+# Letters write links as <https://…>; the brackets go, the link stays.
+BRACKETED_URL = re.compile(r"<(https?://[^\s<>]+)>")
 
 
 def _inline(text):
     # urlize escapes the text itself (autoescape=True); links open as plain links.
-    return urlize(text.strip(), nofollow=True, autoescape=True)
+    return urlize(BRACKETED_URL.sub(r"\1", text.strip()), nofollow=True, autoescape=True)
 
 
 @register.filter(needs_autoescape=False)
@@ -52,4 +54,4 @@ def chair_title(person):
         return "den Vorsitzenden"
     if person is not None and person.form_of_address == "Frau":
         return "die Vorsitzende"
-    return "den Vorsitz"
+    return "den Vorsitz"  # no chair on record, or no form of address
