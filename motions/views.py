@@ -146,39 +146,42 @@ def agree(request, pk):
 
 @login_required
 def submit(request, pk):
-    paper = _get_paper(request, pk)
-    if request.method != "POST":
-        return render(request, "motions/submit.html", {"paper": paper, "form": SubmitForm()})
-    form = SubmitForm(request.POST)
-    if not form.is_valid():
-        return render(request, "motions/submit.html", {"paper": paper, "form": form}, status=400)
-    return _step(
+    return _confirmed_step(
         request,
-        paper,
-        services.submit,
-        _("Eingereicht. Die Drucksachennummer ist vergeben."),
-        urgent=form.cleaned_data["urgent"],
-        urgency_reason=form.cleaned_data["urgency_reason"],
+        pk,
+        permission="motions.submit_paper",
+        form_class=SubmitForm,
+        template="motions/submit.html",
+        service=services.submit,
+        success=_("Eingereicht. Die Drucksachennummer ist vergeben."),
+        arguments=lambda data: {"urgent": data["urgent"], "urgency_reason": data["urgency_reason"]},
     )
 
 
 @login_required
 def withdraw(request, pk):
-    paper = _get_paper(request, pk)
-    if not request.user.has_perm("motions.withdraw_paper", paper):
-        raise PermissionDenied
-    if request.method != "POST":
-        return render(request, "motions/withdraw.html", {"paper": paper, "form": WithdrawForm()})
-    form = WithdrawForm(request.POST)
-    if not form.is_valid():
-        return render(request, "motions/withdraw.html", {"paper": paper, "form": form}, status=400)
-    return _step(
+    return _confirmed_step(
         request,
-        paper,
-        services.withdraw,
-        _("Der Antrag ist zurückgezogen."),
-        comment=form.cleaned_data["comment"],
+        pk,
+        permission="motions.withdraw_paper",
+        form_class=WithdrawForm,
+        template="motions/withdraw.html",
+        service=services.withdraw,
+        success=_("Der Antrag ist zurückgezogen."),
+        arguments=lambda data: {"comment": data["comment"]},
     )
+
+
+def _confirmed_step(request, pk, *, permission, form_class, template, service, success, arguments):
+    """A step that asks first: GET shows the confirmation form, POST takes the step."""
+    paper = _get_paper(request, pk)
+    if not request.user.has_perm(permission, paper):
+        raise PermissionDenied
+    form = form_class(request.POST if request.method == "POST" else None)
+    if not form.is_bound or not form.is_valid():
+        status = 400 if form.is_bound else 200
+        return render(request, template, {"paper": paper, "form": form}, status=status)
+    return _step(request, paper, service, success, **arguments(form.cleaned_data))
 
 
 def _step(request, paper, service, success, **kwargs):
