@@ -316,7 +316,7 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
     else:
         paper.require_state(PaperState.SUBMITTED)
     public = paper.is_public if public is None else public
-    item = _append_agenda_item(meeting, title=f"{paper.reference} {paper.title}", public=public)
+    item = append_agenda_item(meeting, title=f"{paper.reference} {paper.title}", public=public)
     organization = (
         meeting.organizations.filter(pk=paper.committee_id).first() or meeting.organizations.first()
     )
@@ -339,7 +339,7 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
     return paper
 
 
-def _append_agenda_item(meeting, *, title, public):
+def append_agenda_item(meeting, *, title, public):
     """A new item after the last item of its kind: public items stay before non-public ones,
     and it takes the next top-level number ("Ö 6" after "Ö 5.1")."""
     items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order"))

@@ -321,12 +321,18 @@ def _sync_meetings(body, organizations, locations):
     linked = set(
         through.objects.filter(meeting__body=body).values_list("meeting_id", "organization_id")
     )
+    # A meeting's planned agenda is written once: later runs leave it alone, since papers
+    # scheduled onto it since then (the motions demo, or a user) have moved its items.
+    with_agenda = set(
+        AgendaItem.objects.filter(meeting__body=body).values_list("meeting_id", flat=True)
+    )
     items, links = [], []
     for meeting, short_name, agenda_items in planned:
         link = (meetings[meeting["name"], meeting["start"]].pk, organizations[short_name].pk)
         if link not in linked:
             links.append(through(meeting_id=link[0], organization_id=link[1]))
-        items += [{"meeting_id": link[0], **item} for item in agenda_items]
+        if link[0] not in with_agenda:
+            items += [{"meeting_id": link[0], **item} for item in agenda_items]
     through.objects.bulk_create(links)
     sync(AgendaItem, items, ["meeting_id", "order"], meeting__body=body)
 
