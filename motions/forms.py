@@ -106,10 +106,10 @@ class PaperForm(forms.ModelForm):
         self.fields["committee"].label = _("An (Gremium)")
         self.fields["signers"].queryset = self._signers(factions, roles)
         self._limit_meetings(body)
+        # An amendment changes a motion that is still under consultation.
         self.fields["amends"].queryset = (
             Paper.objects.visible_to(user)
-            .filter(body=body)
-            .exclude(state__in=[PaperState.DRAFT, PaperState.WITHDRAWN])
+            .filter(body=body, state__in=[PaperState.SUBMITTED, PaperState.SCHEDULED])
             .exclude(pk=self.instance.pk)
         )
         self.fields["amends_agenda_item"].queryset = (
