@@ -40,7 +40,8 @@ def main():
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command("demo", papers=args.papers, verbosity=0, stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("demo", papers=args.papers, verbosity=0, stdout=quiet)
     print(f"demo --papers {args.papers}: {time.perf_counter() - started:.1f} s")
     measure(args.runs)
 
