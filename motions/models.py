@@ -243,6 +243,10 @@ class Paper(models.Model):
                 condition=Q(urgent=False) | ~Q(urgency_reason=""),
                 name="paper_urgent_has_reason",
             ),
+            models.CheckConstraint(
+                condition=Q(entered_on_behalf=False) | Q(received_on__isnull=False),
+                name="paper_letter_entered_has_receipt_date",
+            ),
         ]
 
     def __str__(self):

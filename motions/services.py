@@ -198,6 +198,13 @@ def submit(*, paper, by, urgent=False, urgency_reason=""):
         raise ValidationError(
             _("Ein Dringlichkeitsantrag braucht eine Begründung."), code="urgency_reason"
         )
+    if paper.paper_type == PaperType.AMENDMENT and not (
+        paper.amends_id or paper.amends_agenda_item_id
+    ):
+        raise ValidationError(
+            _("Ein Änderungsantrag bezieht sich auf einen Antrag oder einen Tagesordnungspunkt."),
+            code="amends_missing",
+        )
     if (
         not paper.questions.exists()
         and not paper.proposed_resolution.strip()
@@ -311,6 +318,8 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
     _require(by, "motions.schedule_paper", paper)
     if not by.has_perm("council.manage_meeting", meeting):
         raise PermissionDenied(_("Sie können nur Sitzungen Ihres Gremiums planen."))
+    if meeting.cancelled:
+        raise ValidationError(_("Die Sitzung ist abgesagt."), code="meeting_cancelled")
     if paper.state == PaperState.DECIDED and paper.outcome == Outcome.REFERRED:
         paper.outcome = ""  # referred to another committee: it is open again there
     else:
@@ -433,6 +442,10 @@ def request_report(*, paper, by, unit, due_date, comment=""):
         )
     if unit.kind != "administration":
         raise ValidationError(_("Berichte schreibt eine Verwaltungseinheit."), code="unit")
+    if due_date < timezone.localdate():
+        raise ValidationError(
+            _("Das Fälligkeitsdatum liegt in der Vergangenheit."), code="due_past"
+        )
     paper.report_unit, paper.report_due = unit, due_date
     entry = _move(
         paper,

@@ -28,8 +28,16 @@ from tests.factories import BERLIN
 pytestmark = pytest.mark.django_db
 
 MODELS = [
-    Body, LegislativeTerm, Organization, Person, Membership, Location, Meeting, AgendaItem,
-    get_user_model(), Group,
+    Body,
+    LegislativeTerm,
+    Organization,
+    Person,
+    Membership,
+    Location,
+    Meeting,
+    AgendaItem,
+    get_user_model(),
+    Group,
 ]
 LOGINS = ["sitzungsdienst", "spd", "gruene", "b2-vorsitz", "verwaltung", "admin"]
 CUT = datetime.datetime(2026, 11, 25, tzinfo=BERLIN)  # the demo's fixed "today"
@@ -68,7 +76,9 @@ def user(username):
 def agendas():
     """{meeting id: [(public, number), ...] in the agenda's order}."""
     items = {}
-    rows = AgendaItem.objects.order_by("meeting", "order").values_list("meeting", "public", "number")
+    rows = AgendaItem.objects.order_by("meeting", "order").values_list(
+        "meeting", "public", "number"
+    )
     for meeting_id, public, number in rows:
         items.setdefault(meeting_id, []).append((public, number))
     return items
@@ -88,8 +98,13 @@ def listing():
     meetings = sorted(Meeting.objects.values_list("name", "start", "state"))
     memberships = sorted(
         Membership.objects.values_list(
-            "person__given_name", "person__family_name", "organization__short_name", "role",
-            "on_behalf_of__short_name", "start_date", "end_date",
+            "person__given_name",
+            "person__family_name",
+            "organization__short_name",
+            "role",
+            "on_behalf_of__short_name",
+            "start_date",
+            "end_date",
         ),
         key=str,
     )
@@ -261,7 +276,9 @@ def test_every_agenda_lists_public_items_before_non_public_ones(demo_council):
 
 
 def test_public_items_are_numbered_with_o_and_non_public_ones_with_n(demo_council):
-    prefixes = {(public, number.split()[0]) for items in agendas().values() for public, number in items}
+    prefixes = {
+        (public, number.split()[0]) for items in agendas().values() for public, number in items
+    }
 
     assert prefixes == {(True, "Ö"), (False, "N")}
 

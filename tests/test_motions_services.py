@@ -484,3 +484,33 @@ def test_a_scheduled_public_item_goes_before_the_nonpublic_ones(submitted, b2_ch
 
     agenda = list(b2_meeting.agenda_items.order_by("order").values_list("number", flat=True))
     assert agenda == ["Ö 1", "Ö 5.1", "Ö 6", "N 1"]
+
+
+def test_a_cancelled_meeting_takes_no_papers(submitted, b2_chair, b2_meeting):
+    b2_meeting.state = "cancelled"
+    b2_meeting.save()
+
+    with pytest.raises(ValidationError):
+        services.schedule(paper=submitted, meeting=b2_meeting, by=b2_chair)
+
+
+def test_a_report_cannot_be_due_in_the_past(adopted, b2_chair, integration_unit):
+    with pytest.raises(ValidationError):
+        services.request_report(
+            paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2000, 1, 1)
+        )
+
+
+def test_an_amendment_names_what_it_amends_before_it_is_submitted(b2, spd, spd_staff):
+    amendment = f.PaperFactory(body=b2.body, committee=b2, factions=[spd], paper_type="amendment")
+
+    with pytest.raises(ValidationError):
+        services.submit(paper=amendment, by=spd_staff)
+
+
+def test_an_amendment_of_a_motion_can_be_submitted(submitted, b2, spd, spd_staff):
+    amendment = f.PaperFactory(
+        body=b2.body, committee=b2, factions=[spd], paper_type="amendment", amends=submitted
+    )
+
+    assert services.submit(paper=amendment, by=spd_staff).reference.startswith("ÄA/")

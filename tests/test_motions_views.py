@@ -7,6 +7,7 @@ import pypdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from freezegun import freeze_time
 
 from motions import services
 from motions.models import Attachment, Paper, PaperState
@@ -520,9 +521,10 @@ def test_dashboard_puts_an_overdue_report_first(
         questions=[],
     )
     services.submit(paper=overdue, by=spd_staff)
-    services.request_report(
-        paper=overdue, by=office, unit=integration_unit, due_date=datetime.date(2020, 1, 1)
-    )
+    with freeze_time("2019-12-01"):
+        services.request_report(
+            paper=overdue, by=office, unit=integration_unit, due_date=datetime.date(2020, 1, 1)
+        )
     client.force_login(spd_staff)
 
     page = client.get(reverse("motions:dashboard")).content.decode()
