@@ -64,12 +64,25 @@ def _plain_http_cookies(settings):
     settings.CSRF_COOKIE_SECURE = False
 
 
-@pytest.fixture
-def context(browser):
+def _new_context(browser):
     context = browser.new_context(
         viewport={"width": 1280, "height": 800}, locale="de-DE", timezone_id="Europe/Berlin"
     )
     context.set_default_timeout(10_000)
+    return context
+
+
+def _hand_over_session(context, user, url):
+    """Logs `user` in for the browser: a session made by the test client, handed over as cookie."""
+    client = Client()
+    client.force_login(user)
+    name = django_settings.SESSION_COOKIE_NAME
+    context.add_cookies([{"name": name, "value": client.cookies[name].value, "url": url}])
+
+
+@pytest.fixture
+def context(browser):
+    context = _new_context(browser)
     yield context
     context.close()
 
@@ -80,18 +93,22 @@ def page(context):
 
 
 @pytest.fixture
-def log_in(context, live_server, settings):
-    """Logs a user in for the browser: a session made by the test client, handed over as cookie."""
+def log_in(context, live_server):
+    """Logs a user in for the test's browser context."""
+    return lambda user: _hand_over_session(context, user, live_server.url)
 
-    def log_in(user):
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
 
-    return log_in
+@pytest.fixture
+def second_page(browser, live_server):
+    """A page in a browser context of its own, for a second person working alongside the first."""
+    context = _new_context(browser)
+
+    def page_for(user):
+        _hand_over_session(context, user, live_server.url)
+        return context.new_page()
+
+    yield page_for
+    context.close()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ import re
 from types import SimpleNamespace
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -81,27 +80,6 @@ def council_of_the_sample(body, b2, spd, gruene, b2_chair):
         start=datetime.datetime(2099, 4, 15, 17, 0, tzinfo=f.BERLIN),
     )
     return SimpleNamespace(b2=b2, spd=spd, gruene=gruene, chairs=chairs, meeting=meeting)
-
-
-@pytest.fixture
-def second_page(browser, live_server, settings):
-    """A page in a browser context of its own, for a second person working alongside the first."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="de-DE", timezone_id="Europe/Berlin"
-    )
-    context.set_default_timeout(10_000)
-
-    def page_for(user):
-        client = Client()
-        client.force_login(user)
-        session = client.cookies[settings.SESSION_COOKIE_NAME].value
-        context.add_cookies(
-            [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_server.url}]
-        )
-        return context.new_page()
-
-    yield page_for
-    context.close()
 
 
 # Keyboard only ------------------------------------------------------------------------------------
