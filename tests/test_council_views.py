@@ -251,3 +251,12 @@ def test_english_is_available_to_who_chooses_it(client, body):
     response = client.get(reverse("council:home"))
 
     assert response.headers["Content-Language"] == "en"
+
+
+def test_not_found_page_is_german_and_names_no_detail(client, body):
+    response = client.get("/sitzungen/999999/")
+
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert "Seite nicht gefunden" in page
+    assert "No Meeting matches" not in page
