@@ -119,6 +119,15 @@ def dashboard(request):
             papers = papers.filter(state=filters.cleaned_data["state"])
         if filters.cleaned_data["committee"]:
             papers = papers.filter(committee=filters.cleaned_data["committee"])
+    # The latest consultation is the paper's agenda slot; its number is public, its title not needed.
+    papers = papers.prefetch_related(
+        Prefetch(
+            "consultations",
+            queryset=Consultation.objects.select_related("meeting", "agenda_item").order_by(
+                "-meeting__start", "-pk"
+            ),
+        )
+    )
     page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(
         request.GET.get("seite")
     )

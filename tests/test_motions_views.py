@@ -548,7 +548,7 @@ def test_dashboard_query_count_does_not_grow_with_the_papers(
             services.submit(paper=paper, by=f.council_office_user(username="office"))
     client.force_login(spd_staff)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(13):
         response = client.get(reverse("motions:dashboard"))
 
     assert response.status_code == 200
@@ -601,3 +601,15 @@ def test_dashboard_puts_a_joint_draft_awaiting_our_agreement_first(
     page = client.get(reverse("motions:dashboard")).content.decode()
 
     assert page.index("Gemeinsamer Entwurf") < page.index(own.title)
+
+
+def test_dashboard_shows_the_agenda_slot_of_a_scheduled_paper(
+    client, spd_staff, spd_draft, b2_chair, b2_meeting
+):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    services.schedule(paper=paper, meeting=b2_meeting, by=b2_chair)
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert f"{b2_meeting.start:%d.%m.%Y}, Ö 1" in page
