@@ -94,8 +94,10 @@ def _consultations(paper, user):
     consultations = list(
         Consultation.objects.filter(paper=paper).select_related("meeting", "organization")
     )
-    items = AgendaItem.objects.with_disclosure(user).in_bulk(
-        [c.agenda_item_id for c in consultations]
+    items = (
+        AgendaItem.objects.select_related("meeting")
+        .with_disclosure(user)
+        .in_bulk([c.agenda_item_id for c in consultations])
     )
     for consultation in consultations:
         consultation.item = items[consultation.agenda_item_id]
@@ -123,9 +125,9 @@ def dashboard(request):
     papers = papers.prefetch_related(
         Prefetch(
             "consultations",
-            queryset=Consultation.objects.select_related("meeting", "agenda_item").order_by(
-                "-meeting__start", "-pk"
-            ),
+            queryset=Consultation.objects.select_related(
+                "meeting", "agenda_item__meeting"
+            ).order_by("-meeting__start", "-pk"),
         )
     )
     page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(
