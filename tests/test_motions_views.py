@@ -615,3 +615,21 @@ def test_dashboard_shows_the_agenda_slot_of_a_scheduled_paper(
     page = client.get(reverse("motions:dashboard")).content.decode()
 
     assert f"{b2_meeting.start:%d.%m.%Y}, Ö 1" in page
+
+
+@pytest.mark.parametrize("consultations", [1, 4])
+def test_detail_page_query_count_does_not_grow_with_the_consultations(
+    client, spd_staff, spd_draft, office, b2, consultations, django_assert_max_num_queries
+):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    for n in range(consultations):
+        meeting = f.MeetingFactory(
+            body=b2.body,
+            organizations=[b2],
+            start=datetime.datetime(2098, 1, 1 + n, 17, tzinfo=f.BERLIN),
+        )
+        services.schedule(paper=paper, meeting=meeting, by=office)
+        services.postpone(paper=paper, by=office)
+
+    with django_assert_max_num_queries(16):
+        assert client.get(paper.get_absolute_url()).status_code == 200
