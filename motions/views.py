@@ -57,8 +57,27 @@ def _get_paper(request, pk):
 def paper_list(request):
     """All papers the user may see, newest first (the public register)."""
     papers = _papers(request.user).exclude(state="draft").order_by("-submitted_at", "-pk")
+    faction = _organization_from(request.GET.get("fraktion"), kind="faction")
+    committee = _organization_from(request.GET.get("gremium"))
+    if faction:
+        papers = papers.of_factions([faction])
+    if committee:
+        papers = papers.filter(committee=committee)
     page = Paginator(papers, PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "motions/paper_list.html", {"page": page})
+    return render(
+        request,
+        "motions/paper_list.html",
+        {"page": page, "faction": faction, "committee": committee},
+    )
+
+
+def _organization_from(value, **filters):
+    """The organization a list is narrowed to (?fraktion=… or ?gremium=…); a bad id is a 404."""
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Http404
+    return get_object_or_404(Organization, pk=value, **filters)
 
 
 @require_safe

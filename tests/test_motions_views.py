@@ -633,3 +633,25 @@ def test_detail_page_query_count_does_not_grow_with_the_consultations(
 
     with django_assert_max_num_queries(16):
         assert client.get(paper.get_absolute_url()).status_code == 200
+
+
+def test_the_register_narrows_to_one_factions_papers(
+    client, spd_draft, spd_staff, b2, gruene, gruene_staff, spd
+):
+    services.submit(paper=spd_draft, by=spd_staff)
+    other = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Antrag der Grünen"),
+        by=gruene_staff,
+        factions=[gruene],
+        questions=[],
+    )
+    services.submit(paper=other, by=gruene_staff)
+
+    page = client.get(reverse("motions:list"), {"fraktion": spd.pk}).content.decode()
+
+    assert "Entwurf der SPD" in page
+    assert "Antrag der Grünen" not in page
+
+
+def test_the_register_answers_a_bad_filter_with_not_found(client, body):
+    assert client.get(reverse("motions:list"), {"gremium": "x"}).status_code == 404
