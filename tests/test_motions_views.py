@@ -655,3 +655,14 @@ def test_the_register_narrows_to_one_factions_papers(
 
 def test_the_register_answers_a_bad_filter_with_not_found(client, body):
     assert client.get(reverse("motions:list"), {"gremium": "x"}).status_code == 404
+
+
+def test_council_office_finds_papers_in_the_admin_read_only(client, spd_draft, spd_staff):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(f.UserFactory(username="root", is_staff=True, is_superuser=True))
+
+    listing = client.get("/verwaltung/motions/paper/", {"q": paper.reference})
+    change = client.get(f"/verwaltung/motions/paper/{paper.pk}/change/")
+
+    assert paper.title in listing.content.decode()
+    assert 'name="title"' not in change.content.decode()

@@ -409,8 +409,20 @@ def _sync_users():
             user.save(update_fields=changed)
         users[username] = user
     office, _created = Group.objects.get_or_create(name=COUNCIL_OFFICE_GROUP)
-    # Besides council_office itself, the council's model permissions: the office works in the admin.
-    office.permissions.add(*Permission.objects.filter(content_type__app_label="council"))
+    # Besides council_office itself, the council's model permissions: the office works in the admin
+    # (papers there are read-only; their numbering patterns are set there).
+    office.permissions.add(
+        *Permission.objects.filter(content_type__app_label="council"),
+        *Permission.objects.filter(
+            content_type__app_label="motions",
+            codename__in=[
+                "view_paper",
+                "view_referencepattern",
+                "add_referencepattern",
+                "change_referencepattern",
+            ],
+        ),
+    )
     users["sitzungsdienst"].groups.add(office)
     return users
 
