@@ -148,12 +148,15 @@ def person_detail(request, pk):
 
 def _month_from(value):
     """The first day of the month asked for as "YYYY-MM"; this month if absent or malformed."""
-    if value:
-        try:
-            return datetime.datetime.strptime(value, "%Y-%m").date().replace(day=1)
-        except ValueError:
-            raise Http404("Kein gültiger Monat (erwartet: JJJJ-MM).") from None
-    return timezone.localdate().replace(day=1)
+    if not value:
+        return timezone.localdate().replace(day=1)
+    try:
+        month = datetime.datetime.strptime(value, "%Y-%m").date()
+    except ValueError:
+        raise Http404("Kein gültiger Monat (erwartet: JJJJ-MM).") from None
+    if not 1900 <= month.year <= 2199:  # and the neighbouring months stay representable
+        raise Http404("Kein gültiger Monat.")
+    return month
 
 
 class LoginView(auth_views.LoginView):

@@ -13,7 +13,7 @@ from council.models import current_body
 from council.roles import roles_of
 from motions import services
 from motions.forms import OnBehalfForm, PaperForm, ordered_questions, question_formset
-from motions.models import Attachment, AttachmentKind, Paper, PaperType
+from motions.models import Attachment, AttachmentKind, Paper, PaperType, TransitionNotAllowed
 
 
 @login_required
@@ -32,14 +32,23 @@ def create(request):
 def edit(request, pk):
     paper = get_object_or_404(Paper.objects.visible_to(request.user).select_related("body"), pk=pk)
     if not request.user.has_perm("motions.edit_paper", paper):
-        messages.error(
-            request,
-            _(
-                "Eingereichte Anträge können nicht mehr bearbeitet werden; stellen Sie einen Änderungsantrag."
-            ),
+        refusal = _(
+            "Eingereichte Anträge können nicht mehr bearbeitet werden; stellen Sie einen Änderungsantrag."
         )
+        if request.method == "POST":
+            # Submitted by a colleague while this user was typing: show the text, save nothing.
+            return _refuse_with_input(request, paper, refusal)
+        messages.error(request, refusal)
         return redirect(paper)
     return _edit(request, paper, paper.body)
+
+
+def _refuse_with_input(request, paper, message):
+    form = PaperForm(request.POST, instance=paper, user=request.user, body=paper.body)
+    questions = question_formset(request.POST)
+    form.is_valid()
+    form.add_error(None, message)
+    return _render(request, paper, form, questions, None, status=409)
 
 
 def _edit(request, paper, body):
@@ -70,6 +79,10 @@ def _edit(request, paper, body):
     except ValidationError as exc:
         form.add_error(None, exc)
         return _render(request, paper, form, questions, behalf, status=400)
+    except TransitionNotAllowed as exc:
+        # Changed by a colleague since this form was opened: keep what was typed, save nothing.
+        form.add_error(None, str(exc))
+        return _render(request, paper, form, questions, behalf, status=409)
     messages.success(
         request,
         _("Der Entwurf ist gespeichert.")
@@ -94,6 +107,7 @@ def _save(request, form, questions, behalf):
         factions=form.factions(),
         questions=ordered_questions(questions),
         signatories=[(person, "") for person in signers],
+        seen_version=form.cleaned_data.get("version") or None,
     )
     upload = form.cleaned_data.get("attachment")
     if upload:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role
 from council.roles import roles_of
 from motions.models import Paper, PaperState
+from motions.services import version_of
 from motions.validators import validate_document
 
 
@@ -46,6 +47,8 @@ class PaperForm(forms.ModelForm):
     attachment_title = forms.CharField(
         label=_("Bezeichnung der Anlage"), required=False, max_length=200
     )
+    # The version of the text the user started from: a colleague's later save is not overwritten.
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Paper
@@ -86,9 +89,11 @@ class PaperForm(forms.ModelForm):
         self.user, self.body = user, body
         roles = roles_of(user)
         factions = Organization.objects.current().filter(body=body, kind="faction")
-        self.fields["lead_faction"].queryset = (
-            factions if roles.office else factions.filter(pk__in=roles.factions)
-        )
+        own = Q(pk__in=roles.factions)
+        if self.instance.pk:
+            # A co-sponsor editing the text keeps the lead faction as it is.
+            own |= Q(pk__in=self.instance.sponsorships.filter(is_lead=True).values("faction"))
+        self.fields["lead_faction"].queryset = factions if roles.office else factions.filter(own)
         leads = self.fields["lead_faction"].queryset
         # Staff of a single faction are not offered their own faction as its co-sponsor.
         self.fields["co_sponsors"].queryset = (
@@ -128,6 +133,7 @@ class PaperForm(forms.ModelForm):
                 "co_sponsors", [s.faction for s in sponsorships if not s.is_lead]
             )
             self.initial.setdefault("signers", [s.person for s in self.instance.signatories.all()])
+            self.initial.setdefault("version", version_of(self.instance))
 
     def _signers(self, factions, roles):
         """The factions' chairs, and the members of the user's own factions."""
@@ -194,6 +200,26 @@ class PaperForm(forms.ModelForm):
                     code="amends_missing",
                 ),
             )
+        signers = cleaned.get("signers")
+        if signers and lead:
+            factions = [lead, *cleaned.get("co_sponsors", [])]
+            members = set(
+                Membership.objects.active()
+                .filter(organization__in=factions, person__in=signers)
+                .values_list("person_id", flat=True)
+            )
+            strangers = [person.name for person in signers if person.pk not in members]
+            if strangers:
+                self.add_error(
+                    "signers",
+                    forms.ValidationError(
+                        _(
+                            "Unterzeichnen können nur Mitglieder der antragstellenden Fraktionen: %(names)s."
+                        )
+                        % {"names": ", ".join(strangers)},
+                        code="foreign_signatory",
+                    ),
+                )
         if cleaned.get("attachment") and not cleaned.get("attachment_title"):
             cleaned["attachment_title"] = cleaned["attachment"].name
         return cleaned
@@ -246,7 +272,9 @@ def question_formset(data=None, *, initial=None, add=False):
     """The questions, in order; every row shown must be filled in or marked for removal."""
     if data is not None and add:
         data = data.copy()
-        data["questions-TOTAL_FORMS"] = str(int(data.get("questions-TOTAL_FORMS") or 0) + 1)
+        total = data.get("questions-TOTAL_FORMS", "")
+        if total.isascii() and total.isdigit():
+            data["questions-TOTAL_FORMS"] = str(int(total) + 1)
     return QuestionFormSet(
         data, initial=initial, prefix="questions", form_kwargs={"empty_permitted": False}
     )

@@ -4,22 +4,14 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
-from motions import services
-from motions.views import _get_paper
-
-
-def _letter_context(request, paper):
-    return {
-        "paper": paper,
-        "chair": paper.addressee or services.current_chair(paper.committee),
-    }
+from motions.views import _get_paper, letter_context
 
 
 @require_safe
 def letter(request, pk):
     paper = _get_paper(request, pk)
     html = render_to_string(
-        "motions/letter_page.html", _letter_context(request, paper), request=request
+        "motions/letter_page.html", letter_context(request, paper), request=request
     )
     return HttpResponse(html)
 
@@ -33,7 +25,7 @@ def letter_pdf(request, pk):
     from weasyprint import HTML  # imported late: it loads Pango, which only this view needs
 
     html = render_to_string(
-        "motions/letter_pdf.html", _letter_context(request, paper), request=request
+        "motions/letter_pdf.html", letter_context(request, paper), request=request
     )
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf(
         pdf_variant="pdf/ua-1"

@@ -450,6 +450,7 @@ class Action(models.TextChoices):
     SCHEDULED = "scheduled", _("auf die Tagesordnung gesetzt")
     POSTPONED = "postponed", _("vertagt")
     DECIDED = "decided", _("entschieden")
+    RECOMMENDED = "recommended", _("Beschlussempfehlung (Vorberatung)")
     REPORT_REQUESTED = "report_requested", _("Bericht angefordert")
     REPORT_RECEIVED = "report_received", _("Bericht eingegangen")
     CLOSED = "closed", _("erledigt")

@@ -1,7 +1,7 @@
 """Which papers a user may see, written once for pages, lists, PDFs, feeds and the API."""
 
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -40,6 +40,25 @@ class PaperQuerySet(models.QuerySet):
         elif roles.seats:
             visible |= submitted & Q(committee__in=roles.seats)
         return self.filter(visible)
+
+    def with_outcome_disclosure(self, user):
+        """Annotate `outcome_disclosed`: whether the user may learn the decision. A decision
+        taken in a non-public item is as closed as the item's title (see AgendaItem.visible_to)."""
+        from council.models import AgendaItem
+        from motions.models import Consultation
+
+        current_item = Consultation.objects.filter(paper=OuterRef("pk")).order_by("-pk")
+        readable = AgendaItem.objects.visible_to(user).filter(pk=OuterRef("current_item"))
+        return self.annotate(
+            current_item=Subquery(current_item.values("agenda_item")[:1])
+        ).annotate(
+            outcome_disclosed=Case(
+                When(current_item__isnull=True, then=Value(True)),
+                When(Exists(readable), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
     def with_attention(self, factions=()):
         """Annotate `attention` (lower = more urgent) and `next_deadline` for dashboards.

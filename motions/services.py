@@ -65,13 +65,15 @@ def _move(paper, *, by, to, action, comment="", fields=()):
 
 
 @transaction.atomic
-def save_draft(*, paper, by, factions, questions, signatories=()):
+def save_draft(*, paper, by, factions, questions, signatories=(), seen_version=None):
     """Create or update a paper's letter: its fields, originators, questions and signatories.
 
     `factions` lists the originating factions, the lead faction first; `questions` the texts in
-    order; `signatories` (person, function) pairs. Editing resets the co-sponsors' agreement,
-    since they agreed to the text as it was. After submission only the council office may edit,
-    and the edit is recorded.
+    order; `signatories` (person, function) pairs, each a member of an originating faction.
+    Editing resets the co-sponsors' agreement, since they agreed to the text as it was; only the
+    lead faction (or the office) may change who files the paper. After submission only the
+    council office may edit, and the edit is recorded. With `seen_version`, an edit made on a
+    copy that has changed since is refused instead of overwriting a colleague's work.
     """
     creating = paper.pk is None
     if creating:
@@ -83,6 +85,8 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
     else:
         locked = _lock(paper)
         _require(by, "motions.edit_paper", locked)
+        _require_version(locked, seen_version)
+        _require_lead_for_originator_changes(locked, factions, by)
         # Only the letter's fields come from the form; state, reference and times from the row.
         for field in Paper._meta.concrete_fields:
             if field.editable and not field.primary_key:
@@ -92,6 +96,7 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
         raise ValidationError(
             _("Mindestens eine Fraktion muss den Antrag stellen."), code="no_originator"
         )
+    _require_signatories_of(factions, [person for person, _function in signatories])
     if paper.target_meeting_id and paper.is_draft:
         paper.filing_deadline = filing_deadline(paper.target_meeting, paper.body)
     paper.save()
@@ -122,6 +127,33 @@ def save_draft(*, paper, by, factions, questions, signatories=()):
             comment=_("Nach der Einreichung vom Sitzungsdienst geändert."),
         )
     return paper
+
+
+def _require_lead_for_originator_changes(paper, factions, by):
+    roles = roles_of(by)
+    current = [s.faction_id for s in paper.sponsorships.order_by("-is_lead", "pk")]
+    wanted = [f.pk for f in factions]
+    unchanged = current[:1] == wanted[:1] and set(current) == set(wanted)
+    if not unchanged and not roles.office and current and current[0] not in roles.factions:
+        raise PermissionDenied(
+            _("Nur die federführende Fraktion kann ändern, wer den Antrag stellt.")
+        )
+
+
+def _require_signatories_of(factions, people):
+    members = set(
+        Membership.objects.active()
+        .filter(organization__in=factions, person__in=people)
+        .values_list("person_id", flat=True)
+    )
+    strangers = [person for person in people if person.pk not in members]
+    if strangers:
+        names = ", ".join(person.name for person in strangers)
+        raise ValidationError(
+            _("Unterzeichnen können nur Mitglieder der antragstellenden Fraktionen: %(names)s.")
+            % {"names": names},
+            code="foreign_signatory",
+        )
 
 
 def _sync_sponsorships(paper, factions, by):
@@ -159,17 +191,36 @@ def default_function(person, factions):
 
 
 @transaction.atomic
-def agree(*, paper, faction, by):
-    """A co-sponsoring faction's staff confirm the joint paper as it now reads."""
+def agree(*, paper, faction, by, seen_version=None):
+    """A co-sponsoring faction's staff confirm the joint paper as it now reads.
+
+    `seen_version` is the paper's version (see `version_of`) when the text was shown; if the
+    text changed since, the agreement would be to words nobody from the faction has read.
+    """
     paper = _lock(paper)
     paper.require_state(PaperState.DRAFT)
     if faction.pk not in roles_of(by).factions:
         raise PermissionDenied(_("Nur die Fraktion selbst kann ihre Mitantragstellung bestätigen."))
-    sponsorship = paper.sponsorships.get(faction=faction)
+    _require_version(paper, seen_version)
+    sponsorship = paper.sponsorships.filter(faction=faction).first()
+    if sponsorship is None:
+        raise PermissionDenied(_("Diese Fraktion stellt den Antrag nicht mit."))
     sponsorship.agreed_at, sponsorship.agreed_by = timezone.now(), by
     sponsorship.save(update_fields=["agreed_at", "agreed_by"])
     _record(paper, by=by, action=Action.AGREED, comment=faction.name)
     return paper
+
+
+def version_of(paper):
+    """An opaque version of the paper's text, for forms that must not act on a stale copy."""
+    return paper.modified.isoformat() if paper.modified else ""
+
+
+def _require_version(paper, seen_version):
+    if seen_version is not None and seen_version != version_of(paper):
+        raise TransitionNotAllowed(
+            _("Der Antrag wurde inzwischen geändert. Bitte lesen Sie die aktuelle Fassung.")
+        )
 
 
 def pending_agreements(paper):
@@ -351,6 +402,8 @@ def schedule(*, paper, meeting, by, public=None, role=Consultation.Role.DECISION
 def append_agenda_item(meeting, *, title, public):
     """A new item after the last item of its kind: public items stay before non-public ones,
     and it takes the next top-level number ("Ö 6" after "Ö 5.1")."""
+    # The meeting row is the lock: an empty agenda has no item rows to lock.
+    type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
     items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order"))
     same_kind = [item for item in items if item.public == public]
     number = max((_top_level_number(item.number) for item in same_kind), default=0) + 1
@@ -373,10 +426,14 @@ def _top_level_number(number):
     return int(digits) if digits.isdigit() else 0
 
 
+def _current_consultation(paper):
+    """The consultation the paper sits on now: the latest one created (a postponed paper may be
+    rescheduled onto an earlier meeting than the one it was first put on)."""
+    return paper.consultations.select_related("agenda_item").order_by("-pk").first()
+
+
 def _current_item(paper):
-    consultation = (
-        paper.consultations.select_related("agenda_item").order_by("-meeting__start", "-pk").first()
-    )
+    consultation = _current_consultation(paper)
     return consultation.agenda_item if consultation else None
 
 
@@ -407,8 +464,19 @@ def decide(*, paper, by, outcome, resolution_text="", comment=""):
     paper.require_state(PaperState.SCHEDULED)
     if outcome not in Outcome.values:
         raise ValidationError(_("Unbekanntes Ergebnis."), code="outcome")
-    paper.outcome = outcome
     _set_result(paper, outcome, resolution_text)
+    consultation = _current_consultation(paper)
+    if consultation is not None and not consultation.authoritative:
+        # A preliminary consultation recommends; the paper waits for the deciding committee.
+        _move(
+            paper,
+            by=by,
+            to=PaperState.SUBMITTED,
+            action=Action.RECOMMENDED,
+            comment=comment or Outcome(outcome).label,
+        )
+        return paper
+    paper.outcome = outcome
     _move(
         paper,
         by=by,

@@ -16,6 +16,7 @@ from council.roles import roles_of
 from motions import services
 from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
 from motions.models import (
+    Action,
     Consultation,
     Paper,
     Signatory,
@@ -30,6 +31,7 @@ PAGE_SIZE = 50
 def _papers(user):
     return (
         Paper.objects.visible_to(user)
+        .with_outcome_disclosure(user)
         .select_related("committee", "target_meeting", "report_unit")
         .prefetch_related(
             Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))
@@ -75,7 +77,7 @@ def _organization_from(value, **filters):
     """The organization a list is narrowed to (?fraktion=… or ?gremium=…); a bad id is a 404."""
     if not value:
         return None
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise Http404
     return get_object_or_404(Organization, pk=value, **filters)
 
@@ -84,28 +86,56 @@ def _organization_from(value, **filters):
 def detail(request, pk):
     paper = _get_paper(request, pk)
     roles = roles_of(request.user)
-    timeline = TimelineEntry.objects.filter(paper=paper).select_related("actor__person")
-    if not (roles.office or roles.factions & {s.faction_id for s in paper.sponsorships.all()}):
-        # The drafting is the factions' own business; the public record starts with submission.
-        timeline = [entry for entry in timeline if not entry.is_internal]
-    consultations = _consultations(paper, request.user)
+    insider = roles.office or bool(
+        roles.factions & {s.faction_id for s in paper.sponsorships.all()}
+    )
+    pending = services.pending_agreements(paper) if paper.is_draft else []
     return render(
         request,
         "motions/paper_detail.html",
         {
-            "paper": paper,
-            "timeline": timeline,
-            "consultations": consultations,
-            "chair": paper.addressee
-            or (services.current_chair(paper.committee) if paper.is_draft else None),
-            "pending": services.pending_agreements(paper) if paper.is_draft else [],
-            "my_pending": [f for f in services.pending_agreements(paper) if f.pk in roles.factions]
-            if paper.is_draft
-            else [],
-            "show_actors": roles.is_staff_of_anything,
-            "submit_form": SubmitForm(),
+            **letter_context(request, paper),
+            "timeline": _timeline(paper, insider),
+            "consultations": _consultations(paper, request.user),
+            "pending": pending,
+            "my_pending": [faction for faction in pending if faction.pk in roles.factions],
+            # Who took a step is the factions' and the office's business, not the public's.
+            "show_actors": insider,
+            "version": services.version_of(paper),
         },
     )
+
+
+def letter_context(request, paper):
+    """What the letter shows; an amended paper is named only to who may see it."""
+    amends = None
+    if (
+        paper.amends_id
+        and Paper.objects.visible_to(request.user).filter(pk=paper.amends_id).exists()
+    ):
+        amends = paper.amends
+    return {
+        "paper": paper,
+        "chair": paper.addressee
+        or (services.current_chair(paper.committee) if paper.is_draft else None),
+        "amends": amends,
+    }
+
+
+def _timeline(paper, insider):
+    entries = TimelineEntry.objects.filter(paper=paper).select_related("actor__person")
+    if insider:
+        return entries
+    # The drafting is the factions' own business; the public record starts with submission.
+    # A decision's wording stays as closed as the agenda item it was taken in.
+    public = []
+    for entry in entries:
+        if entry.is_internal:
+            continue
+        if entry.action in (Action.DECIDED, Action.RECOMMENDED) and not paper.outcome_disclosed:
+            entry.comment = ""
+        public.append(entry)
+    return public
 
 
 def _consultations(paper, user):
@@ -164,13 +194,17 @@ def dashboard(request):
 @require_POST
 def agree(request, pk):
     paper = _get_paper(request, pk)
-    faction = get_object_or_404(Organization, pk=request.POST.get("faction"), kind="faction")
+    faction_id = request.POST.get("faction", "")
+    if not (faction_id.isascii() and faction_id.isdigit()):
+        raise Http404
+    faction = get_object_or_404(Organization, pk=faction_id, kind="faction")
     return _step(
         request,
         paper,
         services.agree,
         _("Die Zustimmung Ihrer Fraktion ist vermerkt."),
         faction=faction,
+        seen_version=request.POST.get("version", ""),
     )
 
 
@@ -243,10 +277,10 @@ def attachment(request, pk, attachment_pk):
 
 
 @login_required
-@require_safe
 def notifications(request):
+    """The user's notices; reading them is a POST ("mark all as read"), never a side effect."""
+    if request.method == "POST":
+        request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("motions:notifications")
     notices = request.user.notifications.select_related("paper")[:100]
-    unread = [n.pk for n in notices if n.read_at is None]
-    response = render(request, "motions/notifications.html", {"notices": notices})
-    request.user.notifications.filter(pk__in=unread).update(read_at=timezone.now())
-    return response
+    return render(request, "motions/notifications.html", {"notices": notices})

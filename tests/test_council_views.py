@@ -260,3 +260,8 @@ def test_not_found_page_is_german_and_names_no_detail(client, body):
     assert response.status_code == 404
     assert "Seite nicht gefunden" in page
     assert "No Meeting matches" not in page
+
+
+@pytest.mark.parametrize("month", ["0001-01", "9999-12", "2026-13"])
+def test_calendar_answers_months_out_of_range_with_not_found(client, body, month):
+    assert client.get(reverse("council:meetings"), {"monat": month}).status_code == 404

@@ -514,3 +514,55 @@ def test_an_amendment_of_a_motion_can_be_submitted(submitted, b2, spd, spd_staff
     )
 
     assert services.submit(paper=amendment, by=spd_staff).reference.startswith("ÄA/")
+
+
+def test_a_co_sponsor_may_not_take_over_the_lead(joint_draft, gruene, gruene_staff):
+    with pytest.raises(PermissionDenied):
+        services.save_draft(paper=joint_draft, by=gruene_staff, factions=[gruene], questions=[])
+
+
+def test_a_co_sponsor_may_edit_the_text_keeping_the_originators(
+    joint_draft, spd, gruene, gruene_staff
+):
+    joint_draft.title = "Verbessert"
+
+    paper = services.save_draft(
+        paper=joint_draft, by=gruene_staff, factions=[spd, gruene], questions=[]
+    )
+
+    assert paper.title == "Verbessert"
+
+
+def test_a_decision_is_recorded_on_the_item_the_paper_sits_on(submitted, b2_chair, body, b2):
+    june = f.MeetingFactory(
+        body=body, organizations=[b2], start=datetime.datetime(2030, 6, 10, 17, tzinfo=f.BERLIN)
+    )
+    may = f.MeetingFactory(
+        body=body, organizations=[b2], start=datetime.datetime(2030, 5, 20, 17, tzinfo=f.BERLIN)
+    )
+    services.schedule(paper=submitted, meeting=june, by=b2_chair)
+    services.postpone(paper=submitted, by=b2_chair)
+    services.schedule(paper=submitted, meeting=may, by=b2_chair)
+
+    services.decide(paper=submitted, by=b2_chair, outcome=Outcome.ADOPTED)
+
+    results = dict(
+        submitted.consultations.values_list("meeting__start__month", "agenda_item__result")
+    )
+    assert results == {6: AgendaResult.POSTPONED, 5: AgendaResult.ADOPTED}
+
+
+def test_a_preliminary_consultation_recommends_and_the_paper_waits_for_the_decision(
+    submitted, b2_chair, b2_meeting
+):
+    from motions.models import Consultation
+
+    services.schedule(
+        paper=submitted, meeting=b2_meeting, by=b2_chair, role=Consultation.Role.PRELIMINARY
+    )
+
+    paper = services.decide(paper=submitted, by=b2_chair, outcome=Outcome.ADOPTED)
+
+    assert (paper.state, paper.outcome) == (PaperState.SUBMITTED, "")
+    assert paper.consultations.get().agenda_item.result == AgendaResult.ADOPTED
+    assert paper.timeline.last().action == Action.RECOMMENDED

@@ -379,9 +379,55 @@ def test_co_sponsor_agrees_on_the_page(client, b2, spd, gruene, spd_staff, gruen
     )
     client.force_login(gruene_staff)
 
-    client.post(reverse("motions:agree", args=[paper.pk]), {"faction": gruene.pk})
+    client.post(
+        reverse("motions:agree", args=[paper.pk]),
+        {"faction": gruene.pk, "version": services.version_of(paper)},
+    )
 
     assert paper.sponsorships.get(faction=gruene).agreed_by == gruene_staff
+
+
+def test_agreeing_to_a_text_that_changed_since_it_was_read_is_refused(
+    client, b2, spd, gruene, spd_staff, gruene_staff
+):
+    paper = services.save_draft(
+        paper=f.PaperFactory.build(body=b2.body, committee=b2),
+        by=spd_staff,
+        factions=[spd, gruene],
+        questions=[],
+    )
+    read = services.version_of(paper)
+    paper.title = "Ganz anders"
+    services.save_draft(paper=paper, by=spd_staff, factions=[spd, gruene], questions=[])
+    client.force_login(gruene_staff)
+
+    response = client.post(
+        reverse("motions:agree", args=[paper.pk]),
+        {"faction": gruene.pk, "version": read},
+        follow=True,
+    )
+
+    assert paper.sponsorships.get(faction=gruene).agreed_at is None
+    assert "inzwischen geändert" in response.content.decode()
+
+
+def test_agreeing_for_a_faction_that_is_no_sponsor_is_refused(
+    client, spd_draft, gruene, gruene_staff
+):
+    client.force_login(gruene_staff)
+
+    response = client.post(reverse("motions:agree", args=[spd_draft.pk]), {"faction": gruene.pk})
+
+    assert response.status_code == 404  # the draft of another faction does not exist for them
+
+
+def test_agreeing_with_a_malformed_faction_is_not_found(client, spd_draft, spd_staff):
+    client.force_login(spd_staff)
+
+    assert (
+        client.post(reverse("motions:agree", args=[spd_draft.pk]), {"faction": "abc"}).status_code
+        == 404
+    )
 
 
 def test_withdrawal_needs_confirmation(client, spd_staff, spd_draft):
@@ -666,3 +712,151 @@ def test_council_office_finds_papers_in_the_admin_read_only(client, spd_draft, s
 
     assert paper.title in listing.content.decode()
     assert 'name="title"' not in change.content.decode()
+
+
+def test_reading_notifications_does_not_mark_them_read(client, spd_staff, spd_draft, b2_chair):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(b2_chair)
+
+    client.get(reverse("motions:notifications"))
+
+    assert b2_chair.notifications.filter(read_at__isnull=True).count() == 1
+
+
+def test_marking_notifications_read_is_a_post(client, spd_staff, spd_draft, b2_chair):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(b2_chair)
+
+    client.post(reverse("motions:notifications"))
+
+    assert not b2_chair.notifications.filter(read_at__isnull=True).exists()
+
+
+def test_an_edit_arriving_after_submission_keeps_the_text_and_saves_nothing(
+    client, spd_staff, spd_draft, b2, spd
+):
+    services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(spd_staff)
+
+    response = client.post(
+        reverse("motions:edit", args=[spd_draft.pk]), form_data(b2, spd, title="Mein neuer Betreff")
+    )
+
+    spd_draft.refresh_from_db()
+    assert response.status_code == 409
+    assert "Mein neuer Betreff" in response.content.decode()
+    assert spd_draft.title == "Entwurf der SPD"
+
+
+def test_an_edit_on_a_stale_copy_keeps_the_text_and_saves_nothing(
+    client, spd_staff, spd_draft, b2, spd
+):
+    stale = services.version_of(spd_draft)
+    spd_draft.title = "Vom Kollegen geändert"
+    services.save_draft(paper=spd_draft, by=spd_staff, factions=[spd], questions=["Warum?"])
+    client.force_login(spd_staff)
+
+    response = client.post(
+        reverse("motions:edit", args=[spd_draft.pk]),
+        form_data(b2, spd, title="Mein Betreff", version=stale),
+    )
+
+    spd_draft.refresh_from_db()
+    assert response.status_code == 409
+    assert spd_draft.title == "Vom Kollegen geändert"
+
+
+def test_a_signatory_from_another_faction_is_refused(client, spd_staff, b2, spd, gruene):
+    gruene_chair = f.MembershipFactory(organization=gruene, role="faction_chair").person
+    client.force_login(spd_staff)
+
+    response = client.post(reverse("motions:create"), form_data(b2, spd, signers=[gruene_chair.pk]))
+
+    assert response.status_code == 400
+    assert "Mitglieder der antragstellenden Fraktionen" in response.content.decode()
+
+
+def test_an_amendment_does_not_name_a_nonpublic_agenda_items_title(
+    client, spd_staff, b2, spd, b2_meeting
+):
+    item = f.AgendaItemFactory(
+        meeting=b2_meeting, number="N 1", title="Grundstücksverkauf", public=False
+    )
+    amendment = services.save_draft(
+        paper=f.PaperFactory.build(
+            body=b2.body, committee=b2, paper_type="amendment", amends_agenda_item=item
+        ),
+        by=spd_staff,
+        factions=[spd],
+        questions=[],
+    )
+    services.submit(paper=amendment, by=spd_staff)
+
+    page = client.get(amendment.get_absolute_url()).content.decode()
+
+    assert "N 1" in page
+    assert "Grundstücksverkauf" not in page
+
+
+def test_an_amendment_does_not_name_a_hidden_paper(client, spd_staff, spd_draft, b2, spd):
+    spd_draft.is_public = False
+    spd_draft.title = "Geheimer Antrag"
+    spd_draft.save()
+    hidden = services.submit(paper=spd_draft, by=spd_staff)
+    amendment = services.save_draft(
+        paper=f.PaperFactory.build(
+            body=b2.body, committee=b2, paper_type="amendment", amends=hidden
+        ),
+        by=spd_staff,
+        factions=[spd],
+        questions=[],
+    )
+    services.submit(paper=amendment, by=spd_staff)
+
+    page = client.get(amendment.get_absolute_url()).content.decode()
+
+    assert "Geheimer Antrag" not in page
+
+
+def test_a_decision_in_a_nonpublic_item_is_not_shown_to_citizens(
+    client, spd_staff, spd_draft, b2_chair, b2_meeting
+):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    services.schedule(paper=paper, meeting=b2_meeting, by=b2_chair, public=False)
+    services.decide(paper=paper, by=b2_chair, outcome="rejected")
+
+    pages = [
+        client.get(url).content.decode()
+        for url in (paper.get_absolute_url(), reverse("motions:list"))
+    ]
+
+    assert all("abgelehnt" not in page for page in pages)
+
+
+def test_the_committee_sees_the_decision_in_its_nonpublic_item(
+    client, spd_staff, spd_draft, b2_chair, b2_meeting, b2_member
+):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    services.schedule(paper=paper, meeting=b2_meeting, by=b2_chair, public=False)
+    services.decide(paper=paper, by=b2_chair, outcome="rejected")
+    client.force_login(b2_member)
+
+    assert "abgelehnt" in client.get(paper.get_absolute_url()).content.decode()
+
+
+def test_other_factions_do_not_see_who_took_a_step(client, spd_staff, spd_draft, gruene_staff):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(gruene_staff)
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+
+    assert spd_staff.person.family_name not in page.split('id="timeline-heading"')[1]
+
+
+def test_the_originating_faction_sees_who_took_a_step(client, spd_staff, spd_draft):
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    client.force_login(spd_staff)
+
+    page = client.get(paper.get_absolute_url()).content.decode()
+
+    assert spd_staff.person.family_name in page.split('id="timeline-heading"')[1]
