@@ -282,5 +282,8 @@ def notifications(request):
     if request.method == "POST":
         request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("motions:notifications")
-    notices = request.user.notifications.select_related("paper")[:100]
+    # Only about papers the user may still see: a mandate that ended takes its notices along.
+    notices = request.user.notifications.filter(
+        paper__in=Paper.objects.visible_to(request.user)
+    ).select_related("paper")[:100]
     return render(request, "motions/notifications.html", {"notices": notices})

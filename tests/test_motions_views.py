@@ -860,3 +860,19 @@ def test_the_originating_faction_sees_who_took_a_step(client, spd_staff, spd_dra
     page = client.get(paper.get_absolute_url()).content.decode()
 
     assert spd_staff.person.family_name in page.split('id="timeline-heading"')[1]
+
+
+def test_notifications_about_papers_no_longer_visible_are_not_shown(
+    client, spd_staff, spd_draft, b2_member
+):
+    spd_draft.is_public = False
+    spd_draft.title = "Geheime Sache"
+    spd_draft.save()
+    paper = services.submit(paper=spd_draft, by=spd_staff)
+    former = f.user_for(f.PersonFactory(), username="former")  # no seat in B2 (any more)
+    paper.notifications.create(recipient=former, message="Geheime Sache eingegangen")
+    client.force_login(former)
+
+    page = client.get(reverse("motions:notifications")).content.decode()
+
+    assert "Geheime Sache" not in page
