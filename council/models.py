@@ -188,11 +188,6 @@ class Organization(Record):
     def oparl_type(self):
         return OPARL_ORGANIZATION_TYPE[self.kind]
 
-    @property
-    def is_public(self):
-        """The administration's units are internal addressees, not public bodies of the council."""
-        return self.kind != OrganizationKind.ADMINISTRATION
-
 
 class FormOfAddress(models.TextChoices):
     MS = "Frau", _("Frau")
@@ -331,10 +326,6 @@ class Membership(Record):
                 raise ValidationError(
                     _("Für diesen Zeitraum ist bereits ein Vorsitz eingetragen."), code="two_chairs"
                 )
-
-    @property
-    def is_mandate(self):
-        return self.role in MANDATE_ROLES
 
     def is_active(self, on=None):
         on = on or timezone.localdate()
