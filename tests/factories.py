@@ -182,3 +182,11 @@ class PaperFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for order, text in enumerate(extracted, start=1):
                 Question.objects.create(paper=self, order=order, text=text)
+
+
+def draft(*, committee, by, factions, questions=(), **fields):
+    """A draft written through the services, as faction staff write it in the form."""
+    from motions import services
+
+    paper = PaperFactory.build(body=committee.body, committee=committee, **fields)
+    return services.save_draft(paper=paper, by=by, factions=factions, questions=list(questions))

@@ -21,12 +21,7 @@ PERSONAS = [
 
 @pytest.fixture
 def submitted(b2, spd, spd_staff):
-    paper = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2),
-        by=spd_staff,
-        factions=[spd],
-        questions=["Wie?"],
-    )
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd], questions=["Wie?"])
     return services.submit(paper=paper, by=spd_staff)
 
 

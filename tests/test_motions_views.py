@@ -52,8 +52,9 @@ def form_data(committee, lead, **overrides):
 
 @pytest.fixture
 def spd_draft(b2, spd, spd_staff):
-    paper = f.PaperFactory.build(body=b2.body, committee=b2, title="Entwurf der SPD")
-    return services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=["Warum?"])
+    return f.draft(
+        committee=b2, by=spd_staff, factions=[spd], questions=["Warum?"], title="Entwurf der SPD"
+    )
 
 
 # Writing -----------------------------------------------------------------------------------------
@@ -371,12 +372,7 @@ def test_an_urgent_submission_without_reason_keeps_the_form_with_an_error(
 
 
 def test_co_sponsor_agrees_on_the_page(client, b2, spd, gruene, spd_staff, gruene_staff):
-    paper = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2),
-        by=spd_staff,
-        factions=[spd, gruene],
-        questions=[],
-    )
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd, gruene], questions=[])
     client.force_login(gruene_staff)
 
     client.post(
@@ -390,12 +386,7 @@ def test_co_sponsor_agrees_on_the_page(client, b2, spd, gruene, spd_staff, gruen
 def test_agreeing_to_a_text_that_changed_since_it_was_read_is_refused(
     client, b2, spd, gruene, spd_staff, gruene_staff
 ):
-    paper = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2),
-        by=spd_staff,
-        factions=[spd, gruene],
-        questions=[],
-    )
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd, gruene], questions=[])
     read = services.version_of(paper)
     paper.title = "Ganz anders"
     services.save_draft(paper=paper, by=spd_staff, factions=[spd, gruene], questions=[])
@@ -483,12 +474,12 @@ def test_a_draft_has_no_pdf(client, spd_draft, spd_staff):
 
 
 def test_the_letter_turns_links_into_links_and_never_renders_html(client, b2, spd, spd_staff):
-    paper = f.PaperFactory.build(
-        body=b2.body,
+    paper = f.draft(
         committee=b2,
+        by=spd_staff,
+        factions=[spd],
         justification="Konzept: <http://example.org/k.docx> <script>alert(1)</script>",
     )
-    services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=[])
     services.submit(paper=paper, by=spd_staff)
 
     page = client.get(paper.get_absolute_url()).content.decode()
@@ -498,10 +489,12 @@ def test_the_letter_turns_links_into_links_and_never_renders_html(client, b2, sp
 
 
 def test_a_link_in_angle_brackets_loses_its_brackets(client, b2, spd, spd_staff):
-    paper = f.PaperFactory.build(
-        body=b2.body, committee=b2, justification="Konzept: <http://example.org/k.docx>."
+    paper = f.draft(
+        committee=b2,
+        by=spd_staff,
+        factions=[spd],
+        justification="Konzept: <http://example.org/k.docx>.",
     )
-    services.save_draft(paper=paper, by=spd_staff, factions=[spd], questions=[])
     services.submit(paper=paper, by=spd_staff)
 
     page = client.get(paper.get_absolute_url()).content.decode()
@@ -519,12 +512,7 @@ def pdf_text(content):
 def test_dashboard_lists_the_factions_papers_and_not_others(
     client, spd_staff, spd_draft, b2, gruene, gruene_staff
 ):
-    services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Grüner Entwurf"),
-        by=gruene_staff,
-        factions=[gruene],
-        questions=[],
-    )
+    f.draft(committee=b2, by=gruene_staff, factions=[gruene], questions=[], title="Grüner Entwurf")
     client.force_login(spd_staff)
 
     page = client.get(reverse("motions:dashboard")).content.decode()
@@ -534,11 +522,8 @@ def test_dashboard_lists_the_factions_papers_and_not_others(
 
 
 def test_dashboard_filters_by_state(client, spd_staff, spd_draft, b2, spd):
-    other = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Eingereichter Antrag"),
-        by=spd_staff,
-        factions=[spd],
-        questions=[],
+    other = f.draft(
+        committee=b2, by=spd_staff, factions=[spd], questions=[], title="Eingereichter Antrag"
     )
     services.submit(paper=other, by=spd_staff)
     client.force_login(spd_staff)
@@ -552,19 +537,14 @@ def test_dashboard_filters_by_state(client, spd_staff, spd_draft, b2, spd):
 def test_dashboard_puts_an_overdue_report_first(
     client, spd_staff, spd, b2, office, integration_unit
 ):
-    f_draft = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Ein Entwurf"),
+    f_draft = f.draft(committee=b2, by=spd_staff, factions=[spd], questions=[], title="Ein Entwurf")
+    overdue = f.draft(
+        committee=b2,
         by=spd_staff,
         factions=[spd],
         questions=[],
-    )
-    overdue = services.save_draft(
-        paper=f.PaperFactory.build(
-            body=b2.body, committee=b2, title="Überfälliger Bericht", report_kind="written"
-        ),
-        by=spd_staff,
-        factions=[spd],
-        questions=[],
+        title="Überfälliger Bericht",
+        report_kind="written",
     )
     services.submit(paper=overdue, by=spd_staff)
     with freeze_time("2019-12-01"):
@@ -584,12 +564,7 @@ def test_dashboard_query_count_does_not_grow_with_the_papers(
     client, spd_staff, spd, gruene, b2, b2_meeting, office, count, django_assert_max_num_queries
 ):
     for n in range(count):
-        paper = services.save_draft(
-            paper=f.PaperFactory.build(body=b2.body, committee=b2),
-            by=spd_staff,
-            factions=[spd, gruene],
-            questions=["Frage?"],
-        )
+        paper = f.draft(committee=b2, by=spd_staff, factions=[spd, gruene], questions=["Frage?"])
         if n % 3:
             paper = services.submit(paper=paper, by=office)
         if n % 3 == 2:
@@ -632,17 +607,15 @@ def test_chair_is_notified_in_the_app(client, spd_staff, spd_draft, b2_chair):
 def test_dashboard_puts_a_joint_draft_awaiting_our_agreement_first(
     client, b2, spd, gruene, spd_staff, gruene_staff
 ):
-    own = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Eigener Entwurf"),
-        by=gruene_staff,
-        factions=[gruene],
-        questions=[],
+    own = f.draft(
+        committee=b2, by=gruene_staff, factions=[gruene], questions=[], title="Eigener Entwurf"
     )
-    services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Gemeinsamer Entwurf"),
+    f.draft(
+        committee=b2,
         by=spd_staff,
         factions=[spd, gruene],
         questions=[],
+        title="Gemeinsamer Entwurf",
     )
     client.force_login(gruene_staff)
 
@@ -685,11 +658,8 @@ def test_the_register_narrows_to_one_factions_papers(
     client, spd_draft, spd_staff, b2, gruene, gruene_staff, spd
 ):
     services.submit(paper=spd_draft, by=spd_staff)
-    other = services.save_draft(
-        paper=f.PaperFactory.build(body=b2.body, committee=b2, title="Antrag der Grünen"),
-        by=gruene_staff,
-        factions=[gruene],
-        questions=[],
+    other = f.draft(
+        committee=b2, by=gruene_staff, factions=[gruene], questions=[], title="Antrag der Grünen"
     )
     services.submit(paper=other, by=gruene_staff)
 
@@ -782,13 +752,13 @@ def test_an_amendment_does_not_name_a_nonpublic_agenda_items_title(
     item = f.AgendaItemFactory(
         meeting=b2_meeting, number="N 1", title="Grundstücksverkauf", public=False
     )
-    amendment = services.save_draft(
-        paper=f.PaperFactory.build(
-            body=b2.body, committee=b2, paper_type="amendment", amends_agenda_item=item
-        ),
+    amendment = f.draft(
+        committee=b2,
         by=spd_staff,
         factions=[spd],
         questions=[],
+        paper_type="amendment",
+        amends_agenda_item=item,
     )
     services.submit(paper=amendment, by=spd_staff)
 
@@ -803,13 +773,13 @@ def test_an_amendment_does_not_name_a_hidden_paper(client, spd_staff, spd_draft,
     spd_draft.title = "Geheimer Antrag"
     spd_draft.save()
     hidden = services.submit(paper=spd_draft, by=spd_staff)
-    amendment = services.save_draft(
-        paper=f.PaperFactory.build(
-            body=b2.body, committee=b2, paper_type="amendment", amends=hidden
-        ),
+    amendment = f.draft(
+        committee=b2,
         by=spd_staff,
         factions=[spd],
         questions=[],
+        paper_type="amendment",
+        amends=hidden,
     )
     services.submit(paper=amendment, by=spd_staff)
 
