@@ -11,6 +11,7 @@ from council.models import (
     Organization,
     Person,
 )
+from council.signals import meeting_moved
 
 admin.site.site_header = _("Ratsfaden – Verwaltung")
 admin.site.site_title = _("Ratsfaden")
@@ -37,6 +38,7 @@ class BodyAdmin(admin.ModelAdmin):
                     "filing_deadline_working_days",
                     "notice_period_days",
                     "inquiry_answer_days",
+                    "december_24_31_closed",
                 ]
             },
         ),
@@ -63,6 +65,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "body", "legislative_term"]
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["parent"]
+    filter_horizontal = ["serves"]
     inlines = [MembershipInline]
 
 
@@ -105,3 +108,8 @@ class MeetingAdmin(admin.ModelAdmin):
     filter_horizontal = ["organizations"]
     inlines = [AgendaItemInline]
     list_select_related = ["location"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and "start" in form.changed_data:
+            meeting_moved.send(sender=Meeting, meeting=obj)

@@ -62,6 +62,15 @@ class Body(Record):
     inquiry_answer_days = models.PositiveSmallIntegerField(
         _("Antwortfrist für Anfragen (Tage)"), default=28
     )
+    # Under the collective agreements of the public service (TVöD § 6 Abs. 3) the offices are
+    # closed on Christmas Eve and New Year's Eve, though neither is a public holiday.
+    december_24_31_closed = models.BooleanField(
+        _("24. und 31. Dezember sind keine Arbeitstage"),
+        default=True,
+        help_text=_(
+            "Fristen, die auf diese Tage fallen, rücken wie an Feiertagen auf den Werktag davor."
+        ),
+    )
 
     objects = BodyQuerySet.as_manager()
 
@@ -158,6 +167,20 @@ class Organization(Record):
     )
     start_date = models.DateField(_("Beginn"), null=True, blank=True)
     end_date = models.DateField(_("Ende"), null=True, blank=True)
+    # Which committees an administration unit works for: it reads their non-public papers and
+    # items (least privilege: not those of every committee).
+    serves = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="served_by",
+        verbose_name=_("zuständig für (Gremien)"),
+        limit_choices_to={"kind__in": ["council", "committee", "other"]},
+        help_text=_(
+            "Nur für Verwaltungseinheiten: die Gremien, deren nicht öffentliche Unterlagen die "
+            "Einheit lesen darf."
+        ),
+    )
 
     objects = OrganizationQuerySet.as_manager()
 

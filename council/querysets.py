@@ -78,15 +78,17 @@ class MeetingQuerySet(models.QuerySet):
 
 class AgendaItemQuerySet(models.QuerySet):
     def _entitled(self, user):
-        """Q for the non-public items the user may read: the council office and the
-        administration see all; members of a meeting's organizations see that meeting's items."""
+        """Q for the non-public items the user may read: the council office all of them; members
+        of a meeting's organizations, and the administration units that serve them, that
+        meeting's items."""
         roles = roles_of(user)
-        if roles.office or roles.units:
+        if roles.office:
             return Q(pk__isnull=False)
-        if roles.seats:
+        organizations = roles.seats | roles.served
+        if organizations:
             # A subquery, not a join: a join over a meeting's organizations duplicates rows.
             seats = self.model.meeting.field.related_model.organizations.through.objects.filter(
-                meeting_id=OuterRef("meeting_id"), organization_id__in=roles.seats
+                meeting_id=OuterRef("meeting_id"), organization_id__in=organizations
             )
             return Q(Exists(seats))
         return Q(pk__isnull=True)

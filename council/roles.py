@@ -15,6 +15,7 @@ class Roles:
     chaired: frozenset = frozenset()  # committees the user chairs (or chairs as deputy)
     units: frozenset = frozenset()  # administration units the user works in
     seats: frozenset = frozenset()  # organizations the user sits in with a mandate
+    served: frozenset = frozenset()  # committees the user's administration units work for
 
     @property
     def is_staff_of_anything(self):
@@ -31,19 +32,25 @@ def roles_of(user) -> Roles:
     cached = getattr(user, "_ratsfaden_roles", None)
     if cached is not None:
         return cached
-    from council.models import MANDATE_ROLES, Membership, OrganizationKind, Role
+    from council.models import MANDATE_ROLES, Membership, Organization, OrganizationKind, Role
 
+    today = timezone.localdate()
     factions, chaired, units, seats = set(), set(), set(), set()
+    # A membership of an organization that has ended (a dissolved faction) confers nothing.
     rows = (
-        Membership.objects.active(timezone.localdate())
-        .filter(person__user=user)
-        .values_list("organization_id", "organization__kind", "role")
+        Membership.objects.active(today)
+        .filter(person__user=user, organization__in=Organization.objects.current(today))
+        # An administration unit's committees come along in the same query (one row each).
+        .values_list("organization_id", "organization__kind", "role", "organization__serves")
     )
-    for organization_id, kind, role in rows:
+    served = set()
+    for organization_id, kind, role, serves in rows:
         if kind == OrganizationKind.FACTION and role in (Role.FACTION_STAFF, Role.FACTION_CHAIR):
             factions.add(organization_id)
         if kind == OrganizationKind.ADMINISTRATION:
             units.add(organization_id)
+            if serves is not None:
+                served.add(serves)
         elif role in (Role.CHAIR, Role.DEPUTY_CHAIR):
             chaired.add(organization_id)
         if kind != OrganizationKind.ADMINISTRATION and role in MANDATE_ROLES:
@@ -54,6 +61,7 @@ def roles_of(user) -> Roles:
         chaired=frozenset(chaired),
         units=frozenset(units),
         seats=frozenset(seats),
+        served=frozenset(served),
     )
     user._ratsfaden_roles = roles
     return roles

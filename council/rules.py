@@ -26,11 +26,17 @@ def sits_in_meeting(user, meeting):
 
 
 @rules.predicate
+def serves_meeting(user, meeting):
+    served = roles_of(user).served
+    return bool(served) and any(o.pk in served for o in meeting.organizations.all())
+
+
+@rules.predicate
 def is_administration(user):
     return bool(roles_of(user).units)
 
 
 rules.add_perm(
-    "council.view_nonpublic_agenda", is_council_office | is_administration | sits_in_meeting
+    "council.view_nonpublic_agenda", is_council_office | serves_meeting | sits_in_meeting
 )
 rules.add_perm("council.manage_meeting", is_council_office | chairs_meeting)

@@ -45,11 +45,12 @@ class PaperState(models.TextChoices):
 UNDECIDED_STATES = [PaperState.DRAFT, PaperState.SUBMITTED, PaperState.SCHEDULED]
 
 
+# What a committee decided on a paper. A referral to another committee is no outcome: the paper
+# waits for that committee (see services.refer).
 class Outcome(models.TextChoices):
     ADOPTED = "adopted", _("beschlossen")
     ADOPTED_AMENDED = "adopted_amended", _("geändert beschlossen")
     REJECTED = "rejected", _("abgelehnt")
-    REFERRED = "referred", _("verwiesen")
     TAKEN_NOTE = "taken_note", _("zur Kenntnis genommen")
 
 
@@ -80,6 +81,15 @@ class Paper(models.Model):
     )
     outcome = models.CharField(
         _("Ergebnis"), max_length=20, choices=Outcome, blank=True, editable=False
+    )
+    # Where the outcome was decided: the outcome is as open as this item (see with_disclosure).
+    decision_item = models.ForeignKey(
+        "council.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
     )
     is_public = models.BooleanField(
         _("öffentlich"),
@@ -271,18 +281,26 @@ class Paper(models.Model):
             )
 
     @property
-    def report_overdue(self):
+    def answer_owed(self):
+        """Whether the administration still owes an answer with a due date: a requested report,
+        or an inquiry, whose answer period runs from its filing."""
         return (
-            self.state == PaperState.REPORT_REQUESTED
-            and self.report_due is not None
-            and self.report_due < timezone.localdate()
+            self.report_due is not None
+            and self.report_received_at is None
+            and self.state not in (PaperState.DRAFT, PaperState.WITHDRAWN, PaperState.CLOSED)
         )
+
+    @property
+    def report_overdue(self):
+        return self.answer_owed and self.report_due < timezone.localdate()
 
     @property
     def report_status(self):
         """A line for lists: has the administration answered, and on time?"""
-        if self.state == PaperState.REPORT_REQUESTED:
-            return _("überfällig") if self.report_overdue else _("angefordert")
+        if self.answer_owed:
+            if self.report_overdue:
+                return _("überfällig")
+            return _("angefordert") if self.state == PaperState.REPORT_REQUESTED else _("offen")
         if self.report_received_at:
             on_time = (
                 self.report_due is None
@@ -411,7 +429,8 @@ class Attachment(models.Model):
 
 
 class Consultation(models.Model):
-    """OParl Consultation: the paper on a meeting's agenda, in the consultation sequence."""
+    """OParl Consultation: one step of the paper's consultation sequence. Planned, it names only
+    the committee and its role; scheduled, also the meeting and the agenda item."""
 
     class Role(models.TextChoices):
         PRELIMINARY = "preliminary", _("Vorberatung")
@@ -419,16 +438,27 @@ class Consultation(models.Model):
         NOTICE = "notice", _("Kenntnisnahme")
 
     paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="consultations")
+    position = models.PositiveSmallIntegerField(_("Position in der Beratungsfolge"), default=1)
     meeting = models.ForeignKey(
-        "council.Meeting", on_delete=models.PROTECT, related_name="consultations"
+        "council.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultations",
     )
     agenda_item = models.OneToOneField(
-        "council.AgendaItem", on_delete=models.PROTECT, related_name="consultation"
+        "council.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultation",
     )
     organization = models.ForeignKey(
         "council.Organization", on_delete=models.PROTECT, related_name="consultations"
     )
     role = models.CharField(_("Rolle"), max_length=20, choices=Role, default=Role.DECISION)
+    # OParl: whether the paper is decided in this consultation. Preliminary consultations
+    # recommend; taking note decides nothing, though it may end the paper's route.
     authoritative = models.BooleanField(_("entscheidend"), default=True)
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
@@ -436,10 +466,26 @@ class Consultation(models.Model):
     class Meta:
         verbose_name = _("Beratung")
         verbose_name_plural = _("Beratungsfolge")
-        ordering = ["meeting__start", "pk"]
+        ordering = ["position", "pk"]
+        indexes = [models.Index(fields=["organization", "meeting"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=True, agenda_item__isnull=True)
+                | Q(meeting__isnull=False, agenda_item__isnull=False),
+                name="consultation_scheduled_has_meeting_and_item",
+            ),
+            models.CheckConstraint(
+                condition=Q(authoritative=False) | Q(role="decision"),
+                name="consultation_only_decision_is_authoritative",
+            ),
+        ]
 
     def __str__(self):
-        return f"{self.paper} – {self.meeting}"
+        return f"{self.paper} – {self.meeting or self.organization}"
+
+    @property
+    def is_planned(self):
+        return self.meeting_id is None
 
 
 class Action(models.TextChoices):
@@ -449,8 +495,10 @@ class Action(models.TextChoices):
     SUBMITTED = "submitted", _("eingereicht")
     SCHEDULED = "scheduled", _("auf die Tagesordnung gesetzt")
     POSTPONED = "postponed", _("vertagt")
+    REFERRED = "referred", _("verwiesen")
     DECIDED = "decided", _("entschieden")
     RECOMMENDED = "recommended", _("Beschlussempfehlung (Vorberatung)")
+    TAKEN_NOTE = "taken_note", _("zur Kenntnis genommen")
     REPORT_REQUESTED = "report_requested", _("Bericht angefordert")
     REPORT_RECEIVED = "report_received", _("Bericht eingegangen")
     CLOSED = "closed", _("erledigt")
@@ -471,6 +519,15 @@ class TimelineEntry(models.Model):
     from_state = models.CharField(max_length=20, choices=PaperState, blank=True)
     to_state = models.CharField(max_length=20, choices=PaperState, blank=True)
     comment = models.TextField(blank=True)
+    # The agenda item a step took place at: the entry is as open as that item (a decision taken
+    # in a non-public item is not told in the public history).
+    agenda_item = models.ForeignKey(
+        "council.AgendaItem",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("Verlaufseintrag")

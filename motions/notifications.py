@@ -1,5 +1,11 @@
-"""Who hears of a paper's step: an in-app notice for each recipient, and an e-mail after commit."""
+"""Who hears of a paper's step: an in-app notice for each recipient, and an e-mail after commit.
 
+The originating factions hear of every step of their paper; the council office and the chairs
+of each new submission; the administration unit of the report it owes. A step taken at a
+non-public agenda item is told without its result to whoever may not read that item.
+"""
+
+import functools
 import logging
 
 from django.contrib.auth import get_user_model
@@ -8,11 +14,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from council.models import Membership, Role
+from council.links import absolute_url
+from council.models import AgendaItem, Membership, Organization, Role
 from council.roles import COUNCIL_OFFICE_GROUP, COUNCIL_OFFICE_PERMISSION
-from motions.models import Notification
+from motions.models import Action, Notification
 
 logger = logging.getLogger(__name__)
+
+FACTION_ROLES = [Role.FACTION_STAFF, Role.FACTION_CHAIR]
+CHAIR_ROLES = [Role.CHAIR, Role.DEPUTY_CHAIR]
 
 
 def _send(subject, body, addresses):
@@ -23,11 +33,14 @@ def _send(subject, body, addresses):
         logger.exception("Could not send notification mail to %d recipients", len(addresses))
 
 
+def _active_users():
+    return get_user_model().objects.filter(is_active=True)
+
+
 def council_office_users():
     app_label, codename = COUNCIL_OFFICE_PERMISSION.split(".")
     return (
-        get_user_model()
-        .objects.filter(is_active=True)
+        _active_users()
         .filter(
             Q(groups__name=COUNCIL_OFFICE_GROUP)
             | Q(
@@ -39,52 +52,114 @@ def council_office_users():
     )
 
 
-def chair_users(committee):
-    return get_user_model().objects.filter(
-        is_active=True,
-        person__in=Membership.objects.active()
-        .filter(organization=committee, role=Role.CHAIR)
-        .values("person"),
+def _members(organizations, roles=None):
+    # Staff of a dissolved faction, or of a committee that has ended, hear nothing of it.
+    memberships = (
+        Membership.objects.active()
+        .filter(organization__in=organizations)
+        .filter(organization__in=Organization.objects.current())
     )
+    if roles:
+        memberships = memberships.filter(role__in=roles)
+    return _active_users().filter(person__in=memberships.values("person"))
+
+
+def chair_users(committee):
+    """The chair and the deputy chairs: either may stand in for the other."""
+    return _members([committee], CHAIR_ROLES)
 
 
 def unit_users(unit):
-    return get_user_model().objects.filter(
-        is_active=True,
-        person__in=Membership.objects.active().filter(organization=unit).values("person"),
-    )
+    return _members([unit])
 
 
-def _notify(paper, users, message, extra_addresses=()):
-    users = list(users)
-    Notification.objects.bulk_create(
-        Notification(recipient=user, paper=paper, message=message) for user in users
-    )
-    addresses = sorted({u.email for u in users if u.email} | {a for a in extra_addresses if a})
-    if addresses:
-        subject = f"[Ratsfaden] {message}"
-        body = f"{message}\n\n{paper.reference or ''} {paper.title}\n"
-        transaction.on_commit(lambda: _send(subject, body, addresses))
+def faction_users(factions):
+    return _members(factions, FACTION_ROLES)
 
 
-def paper_submitted(paper, entry):
+def _originators(paper):
+    return [s.faction for s in paper.sponsorships.select_related("faction")]
+
+
+def _message(paper, text):
     kind = paper.get_paper_type_display()
-    message = _("%(kind)s %(reference)s eingegangen: %(title)s") % {
-        "kind": kind,
-        "reference": paper.reference,
-        "title": paper.title[:150],
-    }
-    if paper.late:
-        message += _(" (verspätet)")
-    users = set(council_office_users()) | set(chair_users(paper.committee))
-    _notify(paper, users, message, extra_addresses=[paper.body.contact_email])
+    return f"{kind} {paper.reference or _('(Entwurf)')}: {text}"[:300]
 
 
-def report_requested(paper, entry):
-    message = _("Bericht angefordert zu %(reference)s, fällig am %(due)s") % {
-        "reference": paper.reference,
-        "due": f"{paper.report_due:%d.%m.%Y}",
-    }
-    _notify(
-        paper, unit_users(paper.report_unit), message, extra_addresses=[paper.report_unit.email]
+def _deliver(paper, messages, mailboxes=(), mailbox_message=""):
+    """`messages` maps each recipient to the text meant for them; the mail follows each text.
+    Function mailboxes (`mailboxes`) get `mailbox_message` by mail only."""
+    Notification.objects.bulk_create(
+        Notification(recipient=user, paper=paper, message=message)
+        for user, message in messages.items()
     )
+    by_text = {}
+    for user, message in messages.items():
+        if user.email:
+            by_text.setdefault(message, set()).add(user.email)
+    for address in mailboxes:
+        if address:
+            by_text.setdefault(mailbox_message, set()).add(address)
+    link = absolute_url(paper.get_absolute_url())
+    for message, addresses in by_text.items():
+        subject = f"[Ratsfaden] {message}"[:200]
+        body = f"{message}\n\n{paper.reference or ''} {paper.title}\n{link}\n"
+        transaction.on_commit(functools.partial(_send, subject, body, sorted(addresses)))
+
+
+def _closed(entry):
+    return _("%(step)s (in nicht öffentlicher Sitzung)") % {"step": entry.get_action_display()}
+
+
+def _told(entry, text, user):
+    """The text as `user` may read it: a step at a non-public item keeps its result closed."""
+    item = entry.agenda_item
+    if item is None or item.public:
+        return text
+    if user is not None and AgendaItem.objects.visible_to(user).filter(pk=item.pk).exists():
+        return text
+    return _closed(entry)
+
+
+def step_taken(paper, entry):
+    """Tell everyone concerned about a step recorded in the paper's timeline."""
+    if entry.action in (Action.CREATED,) or (entry.action == Action.EDITED and paper.is_draft):
+        return
+    text = entry.get_action_display()
+    if entry.comment:
+        text = f"{text} – {entry.comment}"
+    factions = _originators(paper)
+    recipients = set(faction_users(factions))
+    mailboxes = [f.email for f in factions]
+    if entry.action == Action.SUBMITTED:
+        text = _("eingegangen: %(title)s") % {"title": paper.title[:150]}
+        if paper.late:
+            text += _(" (verspätet)")
+        recipients |= set(council_office_users()) | set(chair_users(paper.committee))
+        mailboxes.append(paper.body.contact_email)
+    elif entry.action == Action.REFERRED:
+        target = paper.consultations.filter(meeting__isnull=True).order_by("position").first()
+        if target is not None:
+            recipients |= set(chair_users(target.organization))
+    elif entry.action == Action.WITHDRAWN and entry.from_state != "draft":
+        recipients |= set(council_office_users()) | set(chair_users(paper.committee))
+    elif entry.action == Action.REPORT_REQUESTED:
+        text = _("Bericht angefordert, fällig am %(due)s") % {"due": f"{paper.report_due:%d.%m.%Y}"}
+        recipients |= set(unit_users(paper.report_unit))
+        mailboxes.append(paper.report_unit.email)
+    if entry.action in (Action.AGREED, Action.EDITED):
+        mailboxes = []  # matters to the factions' staff, not to their mailboxes
+    recipients.discard(entry.actor)
+    messages = {user: _message(paper, _told(entry, text, user)) for user in recipients}
+    # A function mailbox may be read by anyone in the organization: it gets the closed text.
+    _deliver(paper, messages, mailboxes, _message(paper, _told(entry, text, None)))
+
+
+def agreement_needed(paper, factions, by):
+    """A joint draft names `factions` as co-sponsors, or its text changed since they agreed."""
+    text = _("Ihre Zustimmung zum gemeinsamen Entwurf wird erbeten: %(title)s") % {
+        "title": paper.title[:150]
+    }
+    recipients = set(faction_users(factions))
+    recipients.discard(by)
+    _deliver(paper, {user: _message(paper, text) for user in recipients})

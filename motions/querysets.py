@@ -1,7 +1,7 @@
 """Which papers a user may see, written once for pages, lists, PDFs, feeds and the API."""
 
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -27,7 +27,8 @@ class PaperQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Public papers; drafts and non-public papers of the user's own factions; non-public
-        papers for the committee they are addressed to and for the administration."""
+        papers for the committee they are addressed to, and for the administration units that
+        serve that committee or owe a report on the paper."""
         roles = roles_of(user)
         if roles.office:
             return self
@@ -35,25 +36,23 @@ class PaperQuerySet(models.QuerySet):
         if roles.factions:
             visible |= Q(pk__in=self.of_factions(roles.factions).values("pk"))
         submitted = ~Q(state="draft") & ~Q(state="withdrawn", submitted_at__isnull=True)
+        committees = roles.seats | roles.served
+        entitled = Q(committee__in=committees) if committees else Q(pk__isnull=True)
         if roles.units:
-            visible |= submitted
-        elif roles.seats:
-            visible |= submitted & Q(committee__in=roles.seats)
+            entitled |= Q(report_unit__in=roles.units)
+        if committees or roles.units:
+            visible |= submitted & entitled
         return self.filter(visible)
 
     def with_outcome_disclosure(self, user):
         """Annotate `outcome_disclosed`: whether the user may learn the decision. A decision
         taken in a non-public item is as closed as the item's title (see AgendaItem.visible_to)."""
         from council.models import AgendaItem
-        from motions.models import Consultation
 
-        current_item = Consultation.objects.filter(paper=OuterRef("pk")).order_by("-pk")
-        readable = AgendaItem.objects.visible_to(user).filter(pk=OuterRef("current_item"))
+        readable = AgendaItem.objects.visible_to(user).filter(pk=OuterRef("decision_item"))
         return self.annotate(
-            current_item=Subquery(current_item.values("agenda_item")[:1])
-        ).annotate(
             outcome_disclosed=Case(
-                When(current_item__isnull=True, then=Value(True)),
+                When(decision_item__isnull=True, then=Value(True)),
                 When(Exists(readable), then=Value(True)),
                 default=Value(False),
                 output_field=models.BooleanField(),
@@ -74,16 +73,20 @@ class PaperQuerySet(models.QuerySet):
                 paper=OuterRef("pk"), faction__in=factions, agreed_at__isnull=True
             )
         )
+        # An answer is owed from a report request, and from an inquiry from its filing on.
+        owed = Q(report_due__isnull=False, report_received_at__isnull=True) & ~Q(
+            state__in=["draft", "withdrawn", "closed"]
+        )
         return self.annotate(
             next_deadline=Case(
                 When(state="draft", then=TruncDate("filing_deadline")),
-                When(state="report_requested", then=F("report_due")),
+                When(owed, then=F("report_due")),
                 default=None,
                 output_field=models.DateField(),
             ),
             attention=Case(
                 When(Q(state="draft") & awaiting_us, then=Value(0)),
-                When(state="report_requested", report_due__lt=today, then=Value(0)),
+                When(owed & Q(report_due__lt=today), then=Value(0)),
                 When(state="draft", then=Value(1)),
                 When(state="report_received", then=Value(2)),
                 When(state__in=["submitted", "scheduled", "report_requested"], then=Value(3)),

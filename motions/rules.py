@@ -5,8 +5,10 @@ The services ask the same question before every step, so a view can never do mor
 
 import rules
 
+from council.models import Organization
 from council.roles import roles_of
 from council.rules import is_council_office
+from motions.services.committee import awaited_committee, current_consultation
 
 
 def _sponsor_ids(paper):
@@ -25,6 +27,14 @@ def is_staff_of_an_originator(user, paper):
 
 
 @rules.predicate
+def is_staff_of_the_lead(user, paper):
+    factions = roles_of(user).factions
+    return bool(factions) and any(
+        s.is_lead and s.faction_id in factions for s in paper.sponsorships.all()
+    )
+
+
+@rules.predicate
 def is_draft(user, paper):
     return paper.state == "draft"
 
@@ -40,6 +50,38 @@ def chairs_addressed_committee(user, paper):
 
 
 @rules.predicate
+def chairs_awaited_committee(user, paper):
+    """The chair of the committee the paper waits for (after a referral, the other one)."""
+    chaired = roles_of(user).chaired
+    return bool(chaired) and awaited_committee(paper).pk in chaired
+
+
+@rules.predicate
+def chairs_current_meeting(user, paper):
+    """The chair of the committee whose meeting holds the paper's open agenda item."""
+    chaired = roles_of(user).chaired
+    if not chaired:
+        return False
+    consultation = current_consultation(paper)
+    return consultation is not None and any(
+        o.pk in chaired for o in consultation.meeting.organizations.all()
+    )
+
+
+@rules.predicate
+def chairs_deciding_committee(user, paper):
+    """The chair of the committee that decided the paper, or, undecided, that it waits for."""
+    chaired = roles_of(user).chaired
+    if not chaired:
+        return False
+    if paper.decision_item_id:
+        return Organization.objects.filter(
+            meetings__agenda_items=paper.decision_item_id, pk__in=chaired
+        ).exists()
+    return paper.committee_id in chaired or awaited_committee(paper).pk in chaired
+
+
+@rules.predicate
 def works_in_report_unit(user, paper):
     return paper.report_unit_id is not None and paper.report_unit_id in roles_of(user).units
 
@@ -49,11 +91,14 @@ rules.add_perm("motions.enter_on_behalf", is_council_office)
 # After submission the letter is the record: only the council office may still correct it.
 rules.add_perm("motions.edit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
 rules.add_perm("motions.submit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
+# A joint paper is filed by its lead faction for all: the lead takes it back (or drops a draft).
+rules.add_perm("motions.withdraw_paper", is_undecided & (is_staff_of_the_lead | is_council_office))
 rules.add_perm(
-    "motions.withdraw_paper", is_undecided & (is_staff_of_an_originator | is_council_office)
+    "motions.plan_consultations",
+    chairs_addressed_committee | chairs_awaited_committee | is_council_office,
 )
-rules.add_perm("motions.schedule_paper", chairs_addressed_committee | is_council_office)
-rules.add_perm("motions.decide_paper", chairs_addressed_committee | is_council_office)
-rules.add_perm("motions.request_report", chairs_addressed_committee | is_council_office)
+rules.add_perm("motions.schedule_paper", chairs_awaited_committee | is_council_office)
+rules.add_perm("motions.decide_paper", chairs_current_meeting | is_council_office)
+rules.add_perm("motions.request_report", chairs_deciding_committee | is_council_office)
 rules.add_perm("motions.receive_report", works_in_report_unit | is_council_office)
-rules.add_perm("motions.close_paper", chairs_addressed_committee | is_council_office)
+rules.add_perm("motions.close_paper", chairs_deciding_committee | is_council_office)

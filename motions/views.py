@@ -16,7 +16,6 @@ from council.roles import roles_of
 from motions import services
 from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
 from motions.models import (
-    Action,
     Consultation,
     Paper,
     Signatory,
@@ -90,18 +89,26 @@ def detail(request, pk):
         roles.factions & {s.faction_id for s in paper.sponsorships.all()}
     )
     pending = services.pending_agreements(paper) if paper.is_draft else []
+    can_submit = paper.is_draft and request.user.has_perm("motions.submit_paper", paper)
     return render(
         request,
         "motions/paper_detail.html",
         {
             **letter_context(request, paper),
-            "timeline": _timeline(paper, insider),
+            "timeline": _timeline(paper, request.user, insider),
             "consultations": _consultations(paper, request.user),
             "pending": pending,
             "my_pending": [faction for faction in pending if faction.pk in roles.factions],
             # Who took a step is the factions' and the office's business, not the public's.
             "show_actors": insider,
             "version": services.version_of(paper),
+            "can_submit": can_submit,
+            # Said before the step is offered, not after "Jetzt verbindlich einreichen".
+            "submission_problems": [
+                message for _code, message in services.submission_problems(paper, request.user)
+            ]
+            if can_submit
+            else [],
         },
     )
 
@@ -122,20 +129,23 @@ def letter_context(request, paper):
     }
 
 
-def _timeline(paper, insider):
-    entries = TimelineEntry.objects.filter(paper=paper).select_related("actor__person")
-    if insider:
-        return entries
-    # The drafting is the factions' own business; the public record starts with submission.
-    # A decision's wording stays as closed as the agenda item it was taken in.
-    public = []
+def _timeline(paper, user, insider):
+    """The paper's history. The drafting is the factions' own business: the public record
+    starts with submission. A step taken at a non-public agenda item is as closed as the item:
+    who may not read the item learns only that the step happened."""
+    entries = list(TimelineEntry.objects.filter(paper=paper).select_related("actor__person"))
+    if not insider:
+        entries = [entry for entry in entries if not entry.is_internal]
+    closed = {e.agenda_item_id for e in entries if e.agenda_item_id} - set(
+        AgendaItem.objects.visible_to(user)
+        .filter(pk__in=[e.agenda_item_id for e in entries if e.agenda_item_id])
+        .values_list("pk", flat=True)
+    )
     for entry in entries:
-        if entry.is_internal:
-            continue
-        if entry.action in (Action.DECIDED, Action.RECOMMENDED) and not paper.outcome_disclosed:
+        entry.closed = entry.agenda_item_id in closed
+        if entry.closed:
             entry.comment = ""
-        public.append(entry)
-    return public
+    return entries
 
 
 def _consultations(paper, user):
@@ -146,10 +156,11 @@ def _consultations(paper, user):
     items = (
         AgendaItem.objects.select_related("meeting")
         .with_disclosure(user)
-        .in_bulk([c.agenda_item_id for c in consultations])
+        .in_bulk([c.agenda_item_id for c in consultations if c.agenda_item_id])
     )
     for consultation in consultations:
-        consultation.item = items[consultation.agenda_item_id]
+        # A planned step has no item yet.
+        consultation.item = items.get(consultation.agenda_item_id)
     return consultations
 
 
@@ -174,9 +185,9 @@ def dashboard(request):
     papers = papers.prefetch_related(
         Prefetch(
             "consultations",
-            queryset=Consultation.objects.select_related(
-                "meeting", "agenda_item__meeting"
-            ).order_by("-meeting__start", "-pk"),
+            queryset=Consultation.objects.filter(meeting__isnull=False)
+            .select_related("meeting", "agenda_item__meeting")
+            .order_by("-meeting__start", "-pk"),
         )
     )
     page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(

@@ -43,10 +43,28 @@ def gruene(body):
 
 
 @pytest.fixture
-def integration_unit(body):
-    return f.AdministrationUnitFactory(
+def integration_unit(body, b2):
+    """The unit that works for B2 (and so reads B2's non-public papers and items)."""
+    unit = f.AdministrationUnitFactory(
         body=body, name="Fachbereich Integration", short_name="FB 50"
     )
+    unit.serves.add(b2)
+    return unit
+
+
+@pytest.fixture
+def planning_unit(body):
+    """A unit that works for another committee than B2."""
+    unit = f.AdministrationUnitFactory(
+        body=body, name="Fachbereich Stadtplanung", short_name="FB 61"
+    )
+    unit.serves.add(f.CommitteeFactory(body=body, name="Ausschuss für Stadtentwicklung"))
+    return unit
+
+
+@pytest.fixture
+def planning_unit_staff(planning_unit):
+    return _persona(planning_unit, Role.MEMBER, "planning-staff")
 
 
 @pytest.fixture

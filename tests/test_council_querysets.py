@@ -49,8 +49,16 @@ def test_council_office_sees_nonpublic_items(office, secret_item):
     assert secret_item in AgendaItem.objects.visible_to(office)
 
 
-def test_administration_sees_nonpublic_items(integration_unit_staff, secret_item):
+def test_the_unit_serving_the_committee_sees_its_nonpublic_items(
+    integration_unit_staff, secret_item
+):
     assert secret_item in AgendaItem.objects.visible_to(integration_unit_staff)
+
+
+def test_a_unit_serving_other_committees_does_not_see_the_nonpublic_items(
+    planning_unit_staff, secret_item
+):
+    assert secret_item not in AgendaItem.objects.visible_to(planning_unit_staff)
 
 
 def test_visible_items_are_not_duplicated_for_a_joint_meeting(b2_member, b2, body):

@@ -1,5 +1,7 @@
 """Every role against every paper view: what each may open, and what is refused."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -89,3 +91,93 @@ def test_submitting_an_already_submitted_paper_changes_nothing(client, persona, 
     submitted.refresh_from_db()
     assert response.status_code in (302, 403)
     assert submitted.reference.endswith("/0001")
+
+
+# A decision taken at a non-public item ---------------------------------------------------------
+
+# Who may read the rejection recorded at a non-public item: the committee, the unit serving it
+# and the office. The sponsoring faction has no seat in B2 and learns only that it was decided.
+SEES_NONPUBLIC_RESULT = {
+    "citizen": False,
+    "spd_staff": False,
+    "gruene_staff": False,
+    "b2_chair": True,
+    "b2_member": True,
+    "office": True,
+    "integration_unit_staff": True,
+}
+
+
+@pytest.fixture
+def rejected_in_private(submitted, b2_chair, b2_meeting):
+    services.schedule(paper=submitted, meeting=b2_meeting, by=b2_chair, public=False)
+    return services.decide(
+        paper=submitted,
+        by=b2_chair,
+        outcome="rejected",
+        comment="Abgelehnt mit 9 zu 4 Stimmen",
+    )
+
+
+def test_the_history_tells_a_nonpublic_result_only_to_the_entitled(
+    client, persona, rejected_in_private
+):
+    response = client.get(reverse("motions:detail", args=[rejected_in_private.pk]))
+
+    page = response.content.decode()
+    assert ("9 zu 4" in page) is SEES_NONPUBLIC_RESULT[persona]
+
+
+def test_the_state_tells_a_nonpublic_result_only_to_the_entitled(
+    client, persona, rejected_in_private
+):
+    response = client.get(reverse("motions:detail", args=[rejected_in_private.pk]))
+
+    page = response.content.decode()
+    assert ("entschieden: abgelehnt" in page) is SEES_NONPUBLIC_RESULT[persona]
+
+
+def test_the_register_tells_a_nonpublic_result_only_to_the_entitled(
+    client, persona, rejected_in_private
+):
+    response = client.get(reverse("motions:list"))
+
+    assert ("abgelehnt" in response.content.decode()) is SEES_NONPUBLIC_RESULT[persona]
+
+
+# Non-public papers: the administration reads those of the committees it serves ---------------
+
+
+@pytest.fixture
+def nonpublic(b2, spd, spd_staff):
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd], is_public=False, title="Grundstück")
+    return services.submit(paper=paper, by=spd_staff)
+
+
+def test_the_unit_serving_the_committee_reads_its_nonpublic_paper(
+    client, integration_unit_staff, nonpublic
+):
+    client.force_login(integration_unit_staff)
+
+    assert client.get(nonpublic.get_absolute_url()).status_code == 200
+
+
+def test_a_unit_serving_other_committees_does_not_read_the_nonpublic_paper(
+    client, planning_unit_staff, nonpublic
+):
+    client.force_login(planning_unit_staff)
+
+    assert client.get(nonpublic.get_absolute_url()).status_code == 404
+
+
+def test_a_unit_that_owes_a_report_reads_the_nonpublic_paper(
+    client, planning_unit, planning_unit_staff, nonpublic, office
+):
+    nonpublic.report_kind = "written"
+    nonpublic.save()
+    services.request_report(
+        paper=nonpublic, by=office, unit=planning_unit, due_date=datetime.date(2030, 1, 1)
+    )
+    client.force_login(planning_unit_staff)
+
+    assert client.get(nonpublic.get_absolute_url()).status_code == 200

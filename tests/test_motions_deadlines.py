@@ -41,9 +41,25 @@ def test_working_day_deadline_skips_weekends():
 
 
 def test_working_day_deadline_skips_nrw_holidays():
-    # Before Monday 28 December 2026 the working days are 24, 23, 22, 21 and 18 December:
-    # 25 and 26 are holidays, 19, 20 and 27 weekend days.
-    assert deadline_day(D(2026, 12, 28), days=5, working_days=True) == D(2026, 12, 18)
+    # Before Monday 28 December 2026 the working days are 24, 23, 22, 21 and 18 December when
+    # the offices open on Christmas Eve: 25 and 26 are holidays, 19, 20 and 27 weekend days.
+    assert deadline_day(
+        D(2026, 12, 28), days=5, working_days=True, december_24_31_closed=False
+    ) == D(2026, 12, 18)
+
+
+def test_christmas_eve_is_no_working_day_where_the_offices_are_closed():
+    assert deadline_day(D(2026, 12, 28), days=5, working_days=True) == D(2026, 12, 17)
+
+
+def test_new_years_eve_counts_as_a_working_day_where_the_offices_open():
+    assert is_working_day(D(2026, 12, 31), december_24_31_closed=False)
+    assert not is_working_day(D(2026, 12, 31))
+
+
+def test_a_calendar_day_deadline_on_new_years_eve_moves_to_the_day_before():
+    # Ten days before Sunday 10 January 2027 is Thursday 31 December 2026.
+    assert deadline_day(D(2027, 1, 10), days=10) == D(2026, 12, 30)
 
 
 @pytest.mark.django_db

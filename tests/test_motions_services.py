@@ -334,11 +334,17 @@ def test_a_draft_cannot_be_scheduled(spd_draft, office, b2_meeting):
         services.schedule(paper=spd_draft, meeting=b2_meeting, by=office)
 
 
-def test_postponing_sends_the_paper_back_to_waiting(scheduled, b2_chair):
+def test_postponing_sends_the_paper_back_to_waiting(scheduled, b2_chair, b2_meeting):
     paper = services.postpone(paper=scheduled, by=b2_chair)
 
     assert paper.state == PaperState.SUBMITTED
-    assert paper.consultations.get().agenda_item.result == AgendaResult.POSTPONED
+    assert paper.consultations.get(meeting=b2_meeting).agenda_item.result == AgendaResult.POSTPONED
+
+
+def test_a_postponed_paper_waits_for_the_same_committee_again(scheduled, b2_chair, b2):
+    paper = services.postpone(paper=scheduled, by=b2_chair)
+
+    assert services.next_planned(paper).organization == b2
 
 
 def test_a_postponed_paper_can_be_scheduled_again(scheduled, b2_chair, body, b2):
@@ -373,8 +379,9 @@ def test_a_paper_not_on_an_agenda_cannot_be_decided(submitted, b2_chair):
 
 
 def test_a_referred_paper_can_be_scheduled_in_another_committee(scheduled, b2_chair, office, body):
-    services.decide(paper=scheduled, by=b2_chair, outcome=Outcome.REFERRED)
-    other = f.MeetingFactory(body=body, organizations=[f.CommitteeFactory(body=body)])
+    hfa = f.CommitteeFactory(body=body)
+    services.refer(paper=scheduled, by=b2_chair, to=hfa)
+    other = f.MeetingFactory(body=body, organizations=[hfa])
 
     paper = services.schedule(paper=scheduled, meeting=other, by=office)
 

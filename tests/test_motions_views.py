@@ -846,3 +846,44 @@ def test_notifications_about_papers_no_longer_visible_are_not_shown(
     page = client.get(reverse("motions:notifications")).content.decode()
 
     assert "Geheime Sache" not in page
+
+
+# Submission is offered only when it can succeed -----------------------------------------------
+
+
+@pytest.fixture
+def joint_draft(b2, spd, gruene, spd_staff):
+    return f.draft(committee=b2, by=spd_staff, factions=[spd, gruene], questions=["Wie?"])
+
+
+def test_a_joint_draft_says_before_submission_whose_agreement_is_missing(
+    client, spd_staff, joint_draft
+):
+    client.force_login(spd_staff)
+
+    response = client.get(joint_draft.get_absolute_url())
+
+    assert "Es fehlt noch die Zustimmung von: Fraktion Bündnis 90/Die Grünen" in (
+        response.content.decode()
+    )
+
+
+def test_a_joint_draft_offers_no_submission_before_the_partner_agreed(
+    client, spd_staff, joint_draft
+):
+    client.force_login(spd_staff)
+
+    response = client.get(joint_draft.get_absolute_url())
+
+    assert reverse("motions:submit", args=[joint_draft.pk]) not in response.content.decode()
+
+
+def test_a_joint_draft_offers_submission_once_the_partner_agreed(
+    client, spd_staff, gruene, gruene_staff, joint_draft
+):
+    services.agree(paper=joint_draft, faction=gruene, by=gruene_staff)
+    client.force_login(spd_staff)
+
+    response = client.get(joint_draft.get_absolute_url())
+
+    assert reverse("motions:submit", args=[joint_draft.pk]) in response.content.decode()

@@ -121,6 +121,9 @@ class Desk:
                 return services.schedule(paper=paper, meeting=meeting, by=self.users[OFFICE])
             case "decide", (outcome, text):
                 return services.decide(paper=paper, by=chair, outcome=outcome, resolution_text=text)
+            case "refer", (committee, comment):
+                to = self.organizations[committee]
+                return services.refer(paper=paper, by=chair, to=to, comment=comment)
             case "postpone", (comment,):
                 return services.postpone(paper=paper, by=chair, comment=comment)
             case "request_report", (unit, due):

@@ -99,12 +99,11 @@ SECOND_PARAGRAPHS = [
     "Damit die Maßnahme im nächsten Haushalt berücksichtigt werden kann, ist ein Beschluss jetzt nötig.",
 ]
 OUTCOMES = [Outcome.ADOPTED] * 9 + [Outcome.ADOPTED_AMENDED] * 3 + [Outcome.REJECTED] * 4
-OUTCOMES += [Outcome.REFERRED] * 2 + [Outcome.TAKEN_NOTE] * 2
+OUTCOMES += [Outcome.TAKEN_NOTE] * 2
 RESOLUTIONS = {
     Outcome.ADOPTED: AS_PROPOSED,
     Outcome.ADOPTED_AMENDED: "Der Ausschuss beschließt mit der in der Sitzung vorgetragenen Änderung (mehrheitlich).",
     Outcome.REJECTED: "Der Antrag wird mehrheitlich abgelehnt.",
-    Outcome.REFERRED: "Die Angelegenheit wird zur weiteren Beratung in die Fraktionen verwiesen.",
     Outcome.TAKEN_NOTE: "Der Ausschuss nimmt den Bericht der Verwaltung zur Kenntnis.",
 }
 URGENCY = "Die Angelegenheit duldet keinen Aufschub bis zur nächsten regulären Sitzung."

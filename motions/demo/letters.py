@@ -240,9 +240,9 @@ FICTIONAL = [
             ("submit", "2026-10-02 09:10"),
             ("schedule", "2026-10-13 09:05", "2026-10-22"),
             (
-                "decide",
+                "refer",
                 None,
-                Outcome.REFERRED,
+                "ASU",
                 "Die Angelegenheit wird zur weiteren Beratung in den Ausschuss für Stadtentwicklung und Umwelt verwiesen.",
             ),
         ),

@@ -63,6 +63,15 @@ UNITS = [
     ("FB 51", "Fachbereich Jugend", "fb51@example.org"),
     ("FB 61", "Fachbereich Stadtplanung", "fb61@example.org"),
 ]
+# The committees each unit works for: it reads their non-public papers and items.
+SERVES = {
+    "BdR": "Rat HFA RPA",
+    "FB 20": "Rat HFA RPA",
+    "FB 40": "ASK",
+    "FB 50": "B2 SozA",
+    "FB 51": "JHA",
+    "FB 61": "ASU B1",
+}
 
 
 class Committee(NamedTuple):

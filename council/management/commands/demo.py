@@ -385,7 +385,19 @@ def _sync_organizations(body):
         for c in data.COMMITTEES
     ]
     found.update(sync(Organization, rows, ["short_name"], body=body))
-    return {short: organization for (short,), organization in found.items()}
+    organizations = {short: organization for (short,), organization in found.items()}
+    through = Organization.serves.through
+    served = set(through.objects.values_list("from_organization_id", "to_organization_id"))
+    links = {
+        (organizations[unit].pk, organizations[committee].pk)
+        for unit, committees in data.SERVES.items()
+        for committee in committees.split()
+    }
+    through.objects.bulk_create(
+        through(from_organization_id=unit, to_organization_id=committee)
+        for unit, committee in sorted(links - served)
+    )
+    return organizations
 
 
 def _sync_users():

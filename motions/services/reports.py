@@ -1,0 +1,79 @@
+"""The paper's side of the administration's report: asked for, received, and the paper done."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from motions.models import (
+    Action,
+    Outcome,
+    PaperState,
+    PaperType,
+    ReportKind,
+    TransitionNotAllowed,
+)
+from motions.services.common import lock, move, require
+
+
+def may_ask_for_report(paper):
+    if paper.state == PaperState.DECIDED:
+        return paper.outcome in (Outcome.ADOPTED, Outcome.ADOPTED_AMENDED)
+    # An inquiry, or a motion that asks only for a report, goes to the administration directly.
+    asks_for_report = paper.paper_type == PaperType.INQUIRY or paper.report_kind != ReportKind.NONE
+    return paper.state in (PaperState.SUBMITTED, PaperState.SCHEDULED) and asks_for_report
+
+
+@transaction.atomic
+def request_report(*, paper, by, unit, due_date, comment=""):
+    """Ask an administration unit for the report, due on a date."""
+    paper = lock(paper)
+    require(by, "motions.request_report", paper)
+    if not may_ask_for_report(paper):
+        raise TransitionNotAllowed(
+            _("Für diesen Antrag kann (noch) kein Bericht angefordert werden.")
+        )
+    if unit.kind != "administration":
+        raise ValidationError(_("Berichte schreibt eine Verwaltungseinheit."), code="unit")
+    if due_date < timezone.localdate():
+        raise ValidationError(
+            _("Das Fälligkeitsdatum liegt in der Vergangenheit."), code="due_past"
+        )
+    paper.report_unit, paper.report_due = unit, due_date
+    move(
+        paper,
+        by=by,
+        to=PaperState.REPORT_REQUESTED,
+        action=Action.REPORT_REQUESTED,
+        comment=comment or f"{unit.name}, {due_date:%d.%m.%Y}",
+        fields=["report_unit", "report_due"],
+    )
+    return paper
+
+
+@transaction.atomic
+def receive_report(*, paper, by, comment=""):
+    """The administration's report has come back."""
+    paper = lock(paper)
+    require(by, "motions.receive_report", paper)
+    paper.require_state(PaperState.REPORT_REQUESTED)
+    paper.report_received_at = timezone.now()
+    move(
+        paper,
+        by=by,
+        to=PaperState.REPORT_RECEIVED,
+        action=Action.REPORT_RECEIVED,
+        comment=comment,
+        fields=["report_received_at"],
+    )
+    return paper
+
+
+@transaction.atomic
+def close(*, paper, by, comment=""):
+    """Done: the report was presented, or the decision needs nothing further."""
+    paper = lock(paper)
+    require(by, "motions.close_paper", paper)
+    paper.require_state(PaperState.REPORT_RECEIVED, PaperState.DECIDED)
+    move(paper, by=by, to=PaperState.CLOSED, action=Action.CLOSED, comment=comment)
+    return paper
