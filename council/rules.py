@@ -40,3 +40,12 @@ rules.add_perm(
     "council.view_nonpublic_agenda", is_council_office | serves_meeting | sits_in_meeting
 )
 rules.add_perm("council.manage_meeting", is_council_office | chairs_meeting)
+
+
+@rules.predicate
+def chairs_organization(user, organization):
+    return organization.pk in roles_of(user).chaired
+
+
+# The committee's work: its inbox, its meetings' agendas, its results.
+rules.add_perm("council.manage_committee", is_council_office | chairs_organization)

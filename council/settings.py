@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "council",
     "motions",
+    "committees",
     "reports",
 ]
 

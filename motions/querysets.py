@@ -1,8 +1,8 @@
 """Which papers a user may see, written once for pages, lists, PDFs, feeds and the API."""
 
 from django.db import models
-from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from council.roles import roles_of
@@ -16,6 +16,33 @@ class PaperQuerySet(models.QuerySet):
             .filter(is_public=True)
             .exclude(state="withdrawn", submitted_at__isnull=True)
         )
+
+    def awaiting(self, committees):
+        """Submitted papers that wait to be put on an agenda of one of `committees`: the next
+        planned step of their consultation sequence is there, or, with none planned, they are
+        addressed there. Annotated `awaited_id`."""
+        from motions.models import Consultation
+
+        first_planned = (
+            Consultation.objects.filter(paper=OuterRef("pk"), meeting__isnull=True)
+            .order_by("position", "pk")
+            .values("organization")[:1]
+        )
+        return (
+            self.filter(state="submitted")
+            .annotate(
+                awaited_id=Coalesce(
+                    Subquery(first_planned),
+                    F("committee_id"),
+                    output_field=models.BigIntegerField(),
+                )
+            )
+            .filter(awaited_id__in=committees)
+        )
+
+    def in_inbox_order(self):
+        """By the meeting asked for (papers for the nearest first), then by filing time."""
+        return self.order_by(F("target_meeting__start").asc(nulls_last=True), "submitted_at", "pk")
 
     def of_factions(self, factions):
         """Papers one of `factions` originates (alone or jointly)."""
