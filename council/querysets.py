@@ -77,31 +77,52 @@ class MeetingQuerySet(models.QuerySet):
 
 
 class AgendaItemQuerySet(models.QuerySet):
+    def _meeting_of(self, organizations):
+        # A subquery, not a join: a join over a meeting's organizations duplicates rows.
+        through = self.model.meeting.field.related_model.organizations.through
+        return Exists(
+            through.objects.filter(
+                meeting_id=OuterRef("meeting_id"), organization_id__in=organizations
+            )
+        )
+
+    def _listed(self, user):
+        """Q for the items the user may know of at all: published ones, and for those who
+        prepare a meeting (the office, the chairs of its committees) the agenda in the making."""
+        roles = roles_of(user)
+        published = Q(published_at__isnull=False)
+        if roles.office:
+            return Q(pk__isnull=False)
+        if roles.chaired:
+            return published | Q(self._meeting_of(roles.chaired))
+        return published
+
     def _entitled(self, user):
-        """Q for the non-public items the user may read: the council office all of them; members
-        of a meeting's organizations, and the administration units that serve them, that
-        meeting's items."""
+        """Q for the non-public items whose title the user may read: the council office all of
+        them; members of a meeting's organizations, and the administration units that serve
+        them, that meeting's items."""
         roles = roles_of(user)
         if roles.office:
             return Q(pk__isnull=False)
-        organizations = roles.seats | roles.served
+        organizations = roles.seats | roles.served | roles.chaired
         if organizations:
-            # A subquery, not a join: a join over a meeting's organizations duplicates rows.
-            seats = self.model.meeting.field.related_model.organizations.through.objects.filter(
-                meeting_id=OuterRef("meeting_id"), organization_id__in=organizations
-            )
-            return Q(Exists(seats))
+            return Q(self._meeting_of(organizations))
         return Q(pk__isnull=True)
 
+    def listed_for(self, user):
+        """The items whose number the user may see: what an agenda shows."""
+        return self.filter(self._listed(user))
+
     def visible_to(self, user):
-        """Public items, plus the non-public items the user is entitled to."""
-        return self.filter(Q(public=True) | self._entitled(user))
+        """The items the user may read whole: published public items, and the non-public and
+        unpublished ones the user is entitled to."""
+        return self.filter(self._listed(user)).filter(Q(public=True) | self._entitled(user))
 
     def with_disclosure(self, user):
-        """All items, each annotated `disclosed`: whether its title may be shown to the user.
+        """Each item annotated `disclosed`: whether its title may be shown to the user.
 
-        The agenda lists every item (its number is public), but an undisclosed one shows only
-        its number and "nicht öffentlich".
+        An agenda lists every published item (its number is public), but an undisclosed one
+        shows only its number and "nicht öffentlich".
         """
         return self.annotate(
             disclosed=Case(

@@ -99,7 +99,13 @@ def meeting_calendar(request):
 @require_safe
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(), pk=pk)
-    items = AgendaItem.objects.filter(meeting=meeting).with_disclosure(request.user)
+    # The paper an item treats is its consultation's (a relation the motions app adds).
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .listed_for(request.user)
+        .with_disclosure(request.user)
+        .select_related("consultation__paper")
+    )
     return render(request, "council/meeting_detail.html", {"meeting": meeting, "items": items})
 
 

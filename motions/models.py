@@ -494,6 +494,7 @@ class Action(models.TextChoices):
     AGREED = "agreed", _("Mitantragstellung bestätigt")
     SUBMITTED = "submitted", _("eingereicht")
     SCHEDULED = "scheduled", _("auf die Tagesordnung gesetzt")
+    UNSCHEDULED = "unscheduled", _("von der Tagesordnung genommen")
     POSTPONED = "postponed", _("vertagt")
     REFERRED = "referred", _("verwiesen")
     DECIDED = "decided", _("entschieden")

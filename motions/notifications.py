@@ -108,13 +108,15 @@ def _deliver(paper, messages, mailboxes=(), mailbox_message=""):
 
 
 def _closed(entry):
+    if entry.agenda_item.public:  # closed only until the agenda is published
+        return entry.get_action_display()
     return _("%(step)s (in nicht öffentlicher Sitzung)") % {"step": entry.get_action_display()}
 
 
 def _told(entry, text, user):
     """The text as `user` may read it: a step at a non-public item keeps its result closed."""
     item = entry.agenda_item
-    if item is None or item.public:
+    if item is None or (item.public and item.published_at):
         return text
     if user is not None and AgendaItem.objects.visible_to(user).filter(pk=item.pk).exists():
         return text

@@ -136,14 +136,22 @@ def _timeline(paper, user, insider):
     entries = list(TimelineEntry.objects.filter(paper=paper).select_related("actor__person"))
     if not insider:
         entries = [entry for entry in entries if not entry.is_internal]
-    closed = {e.agenda_item_id for e in entries if e.agenda_item_id} - set(
-        AgendaItem.objects.visible_to(user)
-        .filter(pk__in=[e.agenda_item_id for e in entries if e.agenda_item_id])
-        .values_list("pk", flat=True)
+    at_items = [e.agenda_item_id for e in entries if e.agenda_item_id]
+    readable = set(
+        AgendaItem.objects.visible_to(user).filter(pk__in=at_items).values_list("pk", flat=True)
+    )
+    public = set(
+        AgendaItem.objects.filter(pk__in=at_items, public=True).values_list("pk", flat=True)
     )
     for entry in entries:
-        entry.closed = entry.agenda_item_id in closed
+        entry.closed = bool(entry.agenda_item_id) and entry.agenda_item_id not in readable
         if entry.closed:
+            # A public item is closed only while its agenda is unpublished.
+            entry.closed_because = (
+                _("Tagesordnung noch nicht veröffentlicht")
+                if entry.agenda_item_id in public
+                else _("in nicht öffentlicher Sitzung")
+            )
             entry.comment = ""
     return entries
 
@@ -155,11 +163,12 @@ def _consultations(paper, user):
     )
     items = (
         AgendaItem.objects.select_related("meeting")
+        .listed_for(user)
         .with_disclosure(user)
         .in_bulk([c.agenda_item_id for c in consultations if c.agenda_item_id])
     )
     for consultation in consultations:
-        # A planned step has no item yet.
+        # A planned step has no item yet; an unpublished agenda's item is not told.
         consultation.item = items.get(consultation.agenda_item_id)
     return consultations
 

@@ -1,5 +1,7 @@
 """Personas and common data. Each persona is a user with exactly the role the name says."""
 
+import datetime
+
 import pytest
 
 from council.models import Role
@@ -113,6 +115,20 @@ def integration_unit_staff(integration_unit):
 
 @pytest.fixture
 def b2_meeting(b2):
+    """A meeting that has begun: papers can be put on its agenda and decided there."""
     return f.MeetingFactory(
-        body=b2.body, name="Sitzung des Betriebsausschusses 2", organizations=[b2]
+        body=b2.body,
+        name="Sitzung des Betriebsausschusses 2",
+        organizations=[b2],
+        start=datetime.datetime(2026, 3, 2, 17, 0, tzinfo=f.BERLIN),
+    )
+
+
+@pytest.fixture
+def upcoming_b2_meeting(b2):
+    return f.MeetingFactory(
+        body=b2.body,
+        name="Sitzung des Betriebsausschusses 2 im April",
+        organizations=[b2],
+        start=datetime.datetime(2099, 4, 15, 17, 0, tzinfo=f.BERLIN),
     )

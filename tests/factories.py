@@ -134,6 +134,8 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     number = factory.LazyAttribute(lambda i: f"{'Ö' if i.public else 'N'} {i.order}")
     title = factory.Sequence(lambda n: f"Tagesordnungspunkt {n}")
     public = True
+    # Published with the invitation; an agenda in the making has published_at=None.
+    published_at = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=BERLIN)
 
 
 def user_for(person, **kwargs):
@@ -190,3 +192,12 @@ def draft(*, committee, by, factions, questions=(), **fields):
 
     paper = PaperFactory.build(body=committee.body, committee=committee, **fields)
     return services.save_draft(paper=paper, by=by, factions=factions, questions=list(questions))
+
+
+def publish_agenda(meeting, at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=BERLIN)):
+    """The meeting's agenda as published with the invitation (what agenda.publish leaves)."""
+    meeting.agenda_items.filter(published_at=None).update(published_at=at)
+    meeting.invited_at = meeting.invited_at or at
+    meeting.state = "invited"
+    meeting.save(update_fields=["invited_at", "state"])
+    return meeting

@@ -146,12 +146,14 @@ def test_the_office_inbox_groups_the_waiting_papers_by_committee(client, office,
 # Scheduling --------------------------------------------------------------------------------------
 
 
-def test_the_chair_puts_a_paper_on_her_committees_agenda(client, b2_chair, submitted, b2_meeting):
+def test_the_chair_puts_a_paper_on_her_committees_agenda(
+    client, b2_chair, submitted, upcoming_b2_meeting
+):
     client.force_login(b2_chair)
 
     client.post(
         reverse("committees:schedule", args=[submitted.pk]),
-        {"meeting": b2_meeting.pk, "role": "decision", "public": "on"},
+        {"meeting": upcoming_b2_meeting.pk, "role": "decision", "public": "on"},
     )
 
     submitted.refresh_from_db()
@@ -188,7 +190,7 @@ def test_another_committees_meeting_is_refused_with_the_form_kept(client, b2_cha
 
 
 def test_a_nonpublic_paper_cannot_become_a_public_item(
-    client, b2_chair, b2, spd, spd_staff, b2_meeting
+    client, b2_chair, b2, spd, spd_staff, upcoming_b2_meeting
 ):
     paper = f.draft(committee=b2, by=spd_staff, factions=[spd], is_public=False)
     services.submit(paper=paper, by=spd_staff)
@@ -196,20 +198,30 @@ def test_a_nonpublic_paper_cannot_become_a_public_item(
 
     response = client.post(
         reverse("committees:schedule", args=[paper.pk]),
-        {"meeting": b2_meeting.pk, "role": "decision", "public": "on"},
+        {"meeting": upcoming_b2_meeting.pk, "role": "decision", "public": "on"},
     )
 
-    assert response.status_code == 400
+    assert "public" in response.context["form"].errors
 
 
-def test_a_cancelled_meeting_is_not_offered(client, b2_chair, submitted, b2_meeting):
-    b2_meeting.state = "cancelled"
-    b2_meeting.save()
+def test_a_cancelled_meeting_is_not_offered(client, b2_chair, submitted, upcoming_b2_meeting):
+    upcoming_b2_meeting.state = "cancelled"
+    upcoming_b2_meeting.save()
     client.force_login(b2_chair)
 
     response = client.get(reverse("committees:schedule", args=[submitted.pk]))
 
-    assert b2_meeting not in response.context["form"].fields["meeting"].queryset
+    assert upcoming_b2_meeting not in response.context["form"].fields["meeting"].queryset
+
+
+def test_an_upcoming_meeting_of_the_committee_is_offered(
+    client, b2_chair, submitted, upcoming_b2_meeting
+):
+    client.force_login(b2_chair)
+
+    response = client.get(reverse("committees:schedule", args=[submitted.pk]))
+
+    assert upcoming_b2_meeting in response.context["form"].fields["meeting"].queryset
 
 
 def test_a_scheduled_paper_cannot_be_scheduled_twice(client, b2_chair, submitted, b2_meeting, b2):

@@ -111,6 +111,7 @@ SEES_NONPUBLIC_RESULT = {
 @pytest.fixture
 def rejected_in_private(submitted, b2_chair, b2_meeting):
     services.schedule(paper=submitted, meeting=b2_meeting, by=b2_chair, public=False)
+    f.publish_agenda(b2_meeting)
     return services.decide(
         paper=submitted,
         by=b2_chair,

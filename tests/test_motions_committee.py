@@ -30,7 +30,7 @@ def hfa_meeting(hfa):
     return f.MeetingFactory(
         body=hfa.body,
         organizations=[hfa],
-        start=datetime.datetime(2030, 5, 6, 17, tzinfo=f.BERLIN),
+        start=datetime.datetime(2026, 3, 9, 17, tzinfo=f.BERLIN),
     )
 
 

@@ -31,6 +31,7 @@ def test_a_decision_notifies_the_originating_faction_with_its_result(
     submitted, spd_staff, b2_chair, b2_meeting
 ):
     services.schedule(paper=submitted, meeting=b2_meeting, by=b2_chair)
+    f.publish_agenda(b2_meeting)
 
     services.decide(paper=submitted, by=b2_chair, outcome=Outcome.ADOPTED)
 

@@ -350,7 +350,7 @@ def test_a_postponed_paper_waits_for_the_same_committee_again(scheduled, b2_chai
 def test_a_postponed_paper_can_be_scheduled_again(scheduled, b2_chair, body, b2):
     services.postpone(paper=scheduled, by=b2_chair)
     later = f.MeetingFactory(
-        body=body, organizations=[b2], start=datetime.datetime(2030, 6, 1, 17, tzinfo=f.BERLIN)
+        body=body, organizations=[b2], start=datetime.datetime(2026, 6, 1, 17, tzinfo=f.BERLIN)
     )
 
     paper = services.schedule(paper=scheduled, meeting=later, by=b2_chair)
@@ -542,10 +542,10 @@ def test_a_co_sponsor_may_edit_the_text_keeping_the_originators(
 
 def test_a_decision_is_recorded_on_the_item_the_paper_sits_on(submitted, b2_chair, body, b2):
     june = f.MeetingFactory(
-        body=body, organizations=[b2], start=datetime.datetime(2030, 6, 10, 17, tzinfo=f.BERLIN)
+        body=body, organizations=[b2], start=datetime.datetime(2026, 6, 10, 17, tzinfo=f.BERLIN)
     )
     may = f.MeetingFactory(
-        body=body, organizations=[b2], start=datetime.datetime(2030, 5, 20, 17, tzinfo=f.BERLIN)
+        body=body, organizations=[b2], start=datetime.datetime(2026, 5, 20, 17, tzinfo=f.BERLIN)
     )
     services.schedule(paper=submitted, meeting=june, by=b2_chair)
     services.postpone(paper=submitted, by=b2_chair)

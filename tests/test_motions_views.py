@@ -645,7 +645,7 @@ def test_detail_page_query_count_does_not_grow_with_the_consultations(
         meeting = f.MeetingFactory(
             body=b2.body,
             organizations=[b2],
-            start=datetime.datetime(2098, 1, 1 + n, 17, tzinfo=f.BERLIN),
+            start=datetime.datetime(2026, 2, 1 + n, 17, tzinfo=f.BERLIN),
         )
         services.schedule(paper=paper, meeting=meeting, by=office)
         services.postpone(paper=paper, by=office)
@@ -808,6 +808,7 @@ def test_the_committee_sees_the_decision_in_its_nonpublic_item(
 ):
     paper = services.submit(paper=spd_draft, by=spd_staff)
     services.schedule(paper=paper, meeting=b2_meeting, by=b2_chair, public=False)
+    f.publish_agenda(b2_meeting)
     services.decide(paper=paper, by=b2_chair, outcome="rejected")
     client.force_login(b2_member)
 

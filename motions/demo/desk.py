@@ -51,6 +51,27 @@ def _clock(at):
         yield
 
 
+@contextmanager
+def _reopened(meeting):
+    """History is written into meetings the demo calendar already shows as held: the meeting is
+    open again while a paper is put on its agenda, which then counts as published."""
+    if meeting.state != MeetingState.HELD:
+        yield
+        return
+    state, released = meeting.state, meeting.minutes_released_at
+    Meeting.objects.filter(pk=meeting.pk).update(
+        state=MeetingState.INVITED, minutes_released_at=None
+    )
+    meeting.state, meeting.minutes_released_at = MeetingState.INVITED, None
+    try:
+        yield
+    finally:
+        Meeting.objects.filter(pk=meeting.pk).update(state=state, minutes_released_at=released)
+        meeting.state, meeting.minutes_released_at = state, released
+        if meeting.invited_at:
+            meeting.agenda_items.filter(published_at=None).update(published_at=meeting.invited_at)
+
+
 def faction_chairs(body):
     """{faction short name: the person chairing it on the demo's today}."""
     chairs = (
@@ -118,7 +139,8 @@ class Desk:
                     paper=paper, by=author, urgent=bool(reason), urgency_reason=reason
                 )
             case "schedule", (meeting,):
-                return services.schedule(paper=paper, meeting=meeting, by=self.users[OFFICE])
+                with _reopened(meeting):
+                    return services.schedule(paper=paper, meeting=meeting, by=self.users[OFFICE])
             case "decide", (outcome, text):
                 return services.decide(paper=paper, by=chair, outcome=outcome, resolution_text=text)
             case "refer", (committee, comment):

@@ -458,13 +458,14 @@ def _put_on_agendas(invented):
                 RESOLUTIONS[decided.outcome],
             )
         agenda_item.created, agenda_item.modified = scheduled.at, (decided or scheduled).at
+        agenda_item.published_at = meeting.invited_at
         consultation = Consultation(
             paper=paper, meeting=meeting, agenda_item=agenda_item, organization=paper.committee
         )
         placed.append((agenda_item, consultation))
     items = [agenda_item for agenda_item, _consultation in placed]
     # Only these fields: the services' later insertions may have moved the items' order since.
-    fields = ["result", "resolution_text", "created", "modified"]
+    fields = ["result", "resolution_text", "created", "modified", "published_at"]
     AgendaItem.objects.bulk_update(items, fields, batch_size=BATCH)
     consultations = Consultation.objects.bulk_create(c for _item, c in placed)
     for agenda_item, consultation in placed:

@@ -15,6 +15,7 @@ from motions.services.committee import (
     postpone,
     refer,
     schedule,
+    unschedule,
 )
 from motions.services.drafting import agree, default_function, save_draft, version_of
 from motions.services.filing import (
@@ -53,6 +54,7 @@ __all__ = [
     "schedule",
     "submission_problems",
     "submit",
+    "unschedule",
     "version_of",
     "withdraw",
 ]

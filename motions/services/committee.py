@@ -8,7 +8,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from council.models import AgendaItem, AgendaResult, OrganizationKind
+from council import agenda
+from council.models import AgendaResult, MeetingState, OrganizationKind
 from motions.models import Action, Consultation, Outcome, PaperState, TransitionNotAllowed
 from motions.services.common import lock, move, require
 
@@ -83,8 +84,12 @@ def schedule(*, paper, meeting, by, public=None, role=None):
     require(by, "motions.schedule_paper", paper)
     if not by.has_perm("council.manage_meeting", meeting):
         raise PermissionDenied(_("Sie können nur Sitzungen Ihres Gremiums planen."))
-    if meeting.cancelled:
-        raise ValidationError(_("Die Sitzung ist abgesagt."), code="meeting_cancelled")
+    if meeting.cancelled or meeting.minutes_released_at or meeting.state == MeetingState.HELD:
+        raise ValidationError(
+            _("Die Sitzung ist %(state)s; sie nimmt keine Punkte mehr auf.")
+            % {"state": meeting.get_state_display()},
+            code="meeting_closed",
+        )
     paper.require_state(PaperState.SUBMITTED)
     committee = awaited_committee(paper)
     if not meeting.organizations.filter(pk=committee.pk).exists():
@@ -119,30 +124,8 @@ def _last_position(paper):
 
 
 def append_agenda_item(meeting, *, title, public):
-    """A new item after the last item of its kind: public items stay before non-public ones,
-    and it takes the next top-level number ("Ö 6" after "Ö 5.1")."""
-    # The meeting row is the lock: an empty agenda has no item rows to lock.
-    type(meeting).objects.select_for_update().filter(pk=meeting.pk).first()
-    items = list(AgendaItem.objects.select_for_update().filter(meeting=meeting).order_by("order"))
-    same_kind = [item for item in items if item.public == public]
-    number = max((_top_level_number(item.number) for item in same_kind), default=0) + 1
-    if public:
-        position = max((item.order for item in same_kind), default=0) + 1
-        # Make room before the non-public items; two steps keep (meeting, order) unique.
-        later = AgendaItem.objects.filter(meeting=meeting, order__gte=position)
-        later.update(order=F("order") + 100_000)
-        later.update(order=F("order") - 99_999)
-    else:
-        position = max((item.order for item in items), default=0) + 1
-    prefix = "Ö" if public else "N"
-    return AgendaItem.objects.create(
-        meeting=meeting, order=position, number=f"{prefix} {number}", title=title, public=public
-    )
-
-
-def _top_level_number(number):
-    digits = number.split()[-1].split(".")[0] if number.split() else ""
-    return int(digits) if digits.isdigit() else 0
+    """A new item for a paper, where papers go on the agenda (see council.agenda)."""
+    return agenda.add_item(meeting, title=title, public=public)
 
 
 def _sitting(paper, by):
@@ -159,9 +142,29 @@ def _sitting(paper, by):
 
 
 def _close_item(item, result, resolution_text=""):
-    item.result = result
-    item.resolution_text = resolution_text or item.resolution_text
-    item.save(update_fields=["result", "resolution_text", "modified"])
+    agenda.close_item(item, result, resolution_text)
+
+
+@transaction.atomic
+def unschedule(*, paper, by, comment=""):
+    """Take the paper off an agenda that has not been published yet: it waits again. Once
+    published, the item stays; the committee postpones it in the meeting."""
+    paper = lock(paper)
+    paper.require_state(PaperState.SCHEDULED)
+    consultation = current_consultation(paper)
+    if not by.has_perm("council.manage_meeting", consultation.meeting):
+        raise PermissionDenied(_("Nur Vorsitz und Sitzungsdienst bereiten diese Sitzung vor."))
+    item = consultation.agenda_item
+    if item.published_at:
+        raise ValidationError(
+            _("Die Tagesordnung ist veröffentlicht; vertagen Sie den Punkt in der Sitzung."),
+            code="published",
+        )
+    consultation.meeting, consultation.agenda_item = None, None
+    consultation.save(update_fields=["meeting", "agenda_item", "modified"])
+    agenda.drop_item(item)
+    move(paper, by=by, to=PaperState.SUBMITTED, action=Action.UNSCHEDULED, comment=comment)
+    return paper
 
 
 @transaction.atomic

@@ -47,6 +47,7 @@ BREAKS = [  # no sittings in the summer and Christmas holidays
     (datetime.date(2026, 12, 21), datetime.date(2027, 1, 6)),
 ]
 HOLIDAYS = holidays.Germany(subdiv="NW", years=range(2021, 2028))
+INVITED_STATES = [MeetingState.INVITED, MeetingState.HELD]
 
 
 def sync(model, rows, key, **scope):
@@ -286,6 +287,8 @@ def _plan_meetings(body, locations):
             previous[committee] = day
         organ = "Der Rat" if committee is data.COUNCIL else "Der Ausschuss"
         held = state == MeetingState.HELD
+        # Invited a week and a bit before; the minutes of a held meeting released days after.
+        invited_at = start - datetime.timedelta(days=9) if state in INVITED_STATES else None
         items = []
         sample = start == data.SAMPLE_MEETING_START
         listing = data.SAMPLE_AGENDA if sample else agenda(committee, last, rng)
@@ -299,6 +302,7 @@ def _plan_meetings(body, locations):
                     "public": public,
                     "result": result,
                     "resolution_text": text,
+                    "published_at": invited_at,
                 }
             )
         end = start + datetime.timedelta(minutes=60 + 15 * len(items))
@@ -308,6 +312,8 @@ def _plan_meetings(body, locations):
             "start": start,
             "end": end if held else None,
             "state": state,
+            "invited_at": invited_at,
+            "minutes_released_at": start + datetime.timedelta(days=3) if held else None,
             "location_id": locations["Ratssaal" if day.year < 2026 else committee.room],
         }
         planned.append((meeting, committee.short_name, items))
