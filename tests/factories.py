@@ -118,6 +118,11 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Sitzung {n}")
     start = datetime.datetime(2030, 4, 15, 17, 0, tzinfo=BERLIN)
     location = factory.SubFactory(LocationFactory)
+    state = "scheduled"
+    # An invited (or held) meeting sent its invitation: here, nine days before.
+    invited_at = factory.LazyAttribute(
+        lambda m: m.start - datetime.timedelta(days=9) if m.state in ("invited", "held") else None
+    )
 
     @factory.post_generation
     def organizations(self, create, extracted, **kwargs):
