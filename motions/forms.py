@@ -149,7 +149,7 @@ class PaperForm(forms.ModelForm):
         )
         return Person.objects.filter(
             Q(pk__in=chairs.values("person")) | Q(pk__in=own.values("person")) | Q(pk__in=chosen)
-        ).order_by("family_name", "given_name")
+        ).order_by("sort_name")
 
     def _limit_meetings(self, body):
         # Validation accepts any meeting of the body, so that a past or foreign meeting gets a
