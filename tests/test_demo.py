@@ -141,7 +141,13 @@ def test_sitzungsdienst_login_is_the_council_office_with_the_admin(demo_council)
     roles = roles_of(office)
 
     assert roles.office and office.is_staff
-    assert not (roles.factions or roles.chaired or roles.units)
+    assert not (roles.factions or roles.chaired or roles.seats)
+
+
+def test_sitzungsdienst_login_is_the_clerk_of_the_council_office(demo_council):
+    person = user("sitzungsdienst").person
+
+    assert person.memberships.get().organization == organization("BdR")
 
 
 def test_spd_login_is_staff_of_the_spd_faction(demo_council):

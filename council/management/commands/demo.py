@@ -441,6 +441,8 @@ def _sync_persons(body, cast, users):
         cast.staff["SPD"]: users["spd"],
         cast.staff["GRÜNE"]: users["gruene"],
         cast.clerks["FB 50"]: users["verwaltung"],
+        # The council office's login is the clerk of the Büro des Rates, so the header names her.
+        cast.clerks["BdR"]: users["sitzungsdienst"],
     }
     rows = [
         {
