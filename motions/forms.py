@@ -144,8 +144,8 @@ class PaperForm(forms.ModelForm):
             )
             self.initial.setdefault("signers", [s.person for s in self.instance.signatories.all()])
             self.initial.setdefault("version", version_of(self.instance))
-        else:
-            self.initial.setdefault("letter_date", timezone.localdate())
+        elif self.initial.get("letter_date") is None:
+            self.initial["letter_date"] = timezone.localdate()
 
     def _signers(self, factions, roles):
         """Offers the members of the originating factions, grouped by faction, lead first.

@@ -4,11 +4,13 @@ import datetime
 
 import pytest
 from django.http import QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 
 from council.models import Role
 from motions.forms import PaperForm
+from motions.models import Paper
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -126,9 +128,17 @@ def test_signatories_are_grouped_by_faction_in_fieldsets(spd_staff, spd, body):
 
 
 def test_a_new_paper_is_dated_today(spd_staff, body):
-    form = PaperForm(user=spd_staff, body=body)
+    form = PaperForm(instance=Paper(body=body), user=spd_staff, body=body)
 
     assert form["letter_date"].value() == timezone.localdate()
+
+
+def test_the_new_paper_form_shows_todays_date(client, spd_staff, body):
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:create")).content.decode()
+
+    assert f'name="letter_date" value="{timezone.localdate():%Y-%m-%d}"' in page
 
 
 def test_a_saved_draft_keeps_its_letter_date(spd_staff, spd, b2, body):
