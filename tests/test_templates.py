@@ -4,13 +4,20 @@ behind abbreviations, and joint papers named from the reader's side."""
 import datetime
 
 import pytest
-from django.urls import reverse
+from django.urls import path, reverse
 
 from council.models import Role
 from motions import services
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
+
+
+def failing_view(request):
+    raise RuntimeError("Absichtlich kaputt")
+
+
+urlpatterns = [path("kaputt/", failing_view)]
 
 
 def header(response):
@@ -155,3 +162,17 @@ def test_the_letter_to_a_male_chair_is_addressed_to_herrn(client, b2, spd, spd_s
 
     assert "Herrn Oliver Kuhn" in page
     assert "Sehr geehrter Herr Kuhn," in page
+
+
+# Error pages --------------------------------------------------------------------------------------
+
+
+@pytest.mark.urls("tests.test_templates")
+def test_a_server_error_shows_the_german_error_page_without_details(client):
+    client.raise_request_exception = False
+
+    response = client.get("/kaputt/")
+
+    assert response.status_code == 500
+    assert "Ein Fehler ist aufgetreten" in response.content.decode()
+    assert "Absichtlich kaputt" not in response.content.decode()
