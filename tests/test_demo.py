@@ -21,6 +21,7 @@ from council.models import (
     Organization,
     Person,
     Role,
+    person_sort_name,
 )
 from council.roles import roles_of
 from tests.factories import BERLIN
@@ -142,6 +143,12 @@ def test_sitzungsdienst_login_is_the_council_office_with_the_admin(demo_council)
 
     assert roles.office and office.is_staff
     assert not (roles.factions or roles.chaired or roles.seats)
+
+
+def test_every_demo_person_has_its_sort_name(demo_council):
+    persons = Person.objects.all()
+
+    assert all(p.sort_name == person_sort_name(p.family_name, p.given_name) for p in persons)
 
 
 def test_sitzungsdienst_login_is_the_clerk_of_the_council_office(demo_council):
