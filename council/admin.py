@@ -72,6 +72,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["family_name", "given_name", "title", "user"]
+    ordering = ["sort_name"]
     list_filter = ["body", "memberships__organization__kind"]
     search_fields = ["family_name", "given_name", "email", "user__username"]
     autocomplete_fields = ["user"]

@@ -46,7 +46,11 @@ def organization_list(request):
         request,
         "council/organization_list.html",
         {
-            "committees": [o for o in organizations if o.kind in ("council", "committee", "other")],
+            # The council heads the list: the committees are its own.
+            "committees": sorted(
+                (o for o in organizations if o.kind in ("council", "committee", "other")),
+                key=lambda o: o.kind != "council",
+            ),
             "factions": [o for o in organizations if o.kind == "faction"],
             "units": [o for o in organizations if o.kind == "administration"],
         },
@@ -61,7 +65,7 @@ def organization_detail(request, pk):
         .active()
         .filter(organization=organization)
         .select_related("person", "on_behalf_of"),
-        key=lambda m: (ROLE_ORDER.index(m.role), m.person.family_name, m.person.given_name),
+        key=lambda m: (ROLE_ORDER.index(m.role), m.person.sort_name),
     )
     meetings = _meetings().of_organization(organization)
     return render(
@@ -119,7 +123,7 @@ def person_list(request):
         .active()
         .filter(organization=council)
         .select_related("person", "on_behalf_of")
-        .order_by("person__family_name", "person__given_name")
+        .order_by("person__sort_name")
         if council
         else Membership.objects.none()
     )

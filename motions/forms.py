@@ -17,6 +17,12 @@ def meeting_label(meeting):
     return f"{meeting.name} – {local:%d.%m.%Y, %H:%M} Uhr"
 
 
+class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes in groups, each group a fieldset with its legend (a faction's members)."""
+
+    template_name = "motions/widgets/grouped_checkboxes.html"
+
+
 class PaperForm(forms.ModelForm):
     lead_faction = forms.ModelChoiceField(
         label=_("Antragstellende Fraktion"),
@@ -36,8 +42,12 @@ class PaperForm(forms.ModelForm):
         label=_("Unterzeichnende"),
         queryset=Person.objects.none(),
         required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_("In der Regel die Fraktionsvorsitzenden."),
+        widget=GroupedCheckboxSelectMultiple,
+        help_text=_(
+            "In der Regel die Fraktionsvorsitzenden. Angeboten werden die Mitglieder der "
+            "antragstellenden Fraktionen; die einer neu gewählten weiteren Fraktion nach dem "
+            "Speichern."
+        ),
     )
     attachment = forms.FileField(
         label=_("Anlage hinzufügen"),
@@ -109,7 +119,7 @@ class PaperForm(forms.ModelForm):
             body=body, kind__in=["council", "committee", "other"]
         )
         self.fields["committee"].label = _("An (Gremium)")
-        self.fields["signers"].queryset = self._signers(factions, roles)
+        self._signers(factions, roles)
         self._limit_meetings(body)
         # An amendment changes a motion that is still under consultation.
         self.fields["amends"].queryset = (
@@ -134,22 +144,75 @@ class PaperForm(forms.ModelForm):
             )
             self.initial.setdefault("signers", [s.person for s in self.instance.signatories.all()])
             self.initial.setdefault("version", version_of(self.instance))
+        elif self.initial.get("letter_date") is None:
+            self.initial["letter_date"] = timezone.localdate()
 
     def _signers(self, factions, roles):
-        """The factions' chairs, and the members of the user's own factions."""
-        active = Membership.objects.active().filter(organization__in=factions)
-        chairs = active.filter(role=Role.FACTION_CHAIR)
-        own = active.filter(
-            organization__in=roles.factions, role__in=[Role.FACTION_CHAIR, Role.MEMBER]
+        """Offers the members of the originating factions, grouped by faction, lead first.
+
+        The field accepts any faction member (and the paper's saved signatories), so that
+        someone outside the originating factions is refused with a reason in clean()."""
+        members = Membership.objects.active().filter(
+            organization__in=factions, role__in=[Role.FACTION_CHAIR, Role.MEMBER]
         )
-        chosen = (
+        saved = (
             self.instance.signatories.values("person")
             if self.instance.pk
             else Person.objects.none().values("pk")
         )
-        return Person.objects.filter(
-            Q(pk__in=chairs.values("person")) | Q(pk__in=own.values("person")) | Q(pk__in=chosen)
-        ).order_by("family_name", "given_name")
+        field = self.fields["signers"]
+        field.queryset = Person.objects.filter(
+            Q(pk__in=members.values("person")) | Q(pk__in=saved)
+        ).order_by("sort_name")
+        originators = self._originators(factions, roles)
+        groups = {faction.pk: [] for faction in originators}
+        offered = set()
+        for membership in (
+            members.filter(organization__in=originators)
+            .select_related("person")
+            .order_by("person__sort_name", "pk")
+        ):
+            if membership.person_id not in offered:  # a person in two factions is listed once
+                offered.add(membership.person_id)
+                label = membership.person.name
+                if membership.role == Role.FACTION_CHAIR:
+                    label = f"{label} ({membership.get_role_display()})"
+                groups[membership.organization_id].append((membership.person_id, label))
+        choices = [(f.name, groups[f.pk]) for f in originators if groups[f.pk]]
+        # A chosen signatory outside them stays in sight, so that it can be unticked.
+        strays = field.queryset.filter(pk__in=self._chosen_signers()).exclude(pk__in=offered)
+        if strays:
+            choices.append(
+                (
+                    _("Nicht Mitglied der antragstellenden Fraktionen"),
+                    [(person.pk, person.name) for person in strays],
+                )
+            )
+        field.widget.choices = choices
+
+    def _originators(self, factions, roles):
+        """The factions the letter is from, as chosen in the form, else as saved; for a new
+        paper the user's own factions (the council office: every faction)."""
+        if self.is_bound:
+            chosen = [
+                self.data.get(self.add_prefix("lead_faction")),
+                *_values(self.data, self.add_prefix("co_sponsors")),
+            ]
+            ids = [int(v) for v in map(str, chosen) if v.isascii() and v.isdigit()]
+            found = factions.in_bulk([i for i in ids if i <= 2**63 - 1])
+            if found:
+                return list(dict.fromkeys(found[i] for i in ids if i in found))
+        if self.instance.pk:
+            return [s.faction for s in self.instance.sponsorships.select_related("faction")]
+        return list(factions if roles.office else factions.filter(pk__in=roles.factions))
+
+    def _chosen_signers(self):
+        if self.is_bound:
+            values = [str(v) for v in _values(self.data, self.add_prefix("signers"))]
+            return [int(v) for v in values if v.isascii() and v.isdigit() and len(v) < 19]
+        if self.instance.pk:
+            return list(self.instance.signatories.values_list("person", flat=True))
+        return []
 
     def _limit_meetings(self, body):
         # Validation accepts any meeting of the body, so that a past or foreign meeting gets a
@@ -232,6 +295,14 @@ class PaperForm(forms.ModelForm):
 
     def factions(self):
         return [self.cleaned_data["lead_faction"], *self.cleaned_data.get("co_sponsors", [])]
+
+
+def _values(data, name):
+    """All values sent for a multiple-choice field, from a QueryDict or a plain dict."""
+    if hasattr(data, "getlist"):
+        return data.getlist(name)
+    value = data.get(name)
+    return value if isinstance(value, list | tuple) else [] if value is None else [value]
 
 
 class OnBehalfForm(forms.Form):

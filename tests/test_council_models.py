@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from council.models import Role
+from council.models import Person, Role, person_sort_name
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +104,41 @@ def test_person_formal_name_is_the_letters_address_line():
     )
 
     assert person.formal_name == "Frau Dr. Katrin Lasser"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later"),
+    [
+        (("Köhler", "Anna"), ("König", "Anna")),
+        (("König", "Anna"), ("Kuhn", "Anna")),
+        (("kuhn", "Zoe"), ("Kuhne", "Anna")),
+        (("Meyer", "Anna"), ("Meyer", "Bert")),
+        (("Ørsted", "Anna"), ("Otte", "Anna")),
+    ],
+)
+def test_person_sort_name_orders_as_din_5007(earlier, later):
+    assert person_sort_name(*earlier) < person_sort_name(*later)
+
+
+def test_person_sort_name_treats_umlauts_as_their_base_letter_and_ignores_case():
+    assert person_sort_name("Köhler", "Jürgen") == person_sort_name("KOHLER", "jurgen")
+    assert person_sort_name("Strauß", "") == person_sort_name("Strauss", "")
+
+
+def test_saving_a_person_sets_the_sort_name(body):
+    person = f.PersonFactory(body=body, family_name="Özdemir", given_name="Ümit")
+
+    person.family_name = "Äbersold"
+    person.save(update_fields=["family_name"])
+
+    person.refresh_from_db()
+    assert person.sort_name == person_sort_name("Äbersold", "Ümit")
+
+
+def test_persons_are_ordered_alphabetically_as_german_readers_expect(body):
+    for family_name in ["Kuhn", "König", "Zander", "köhler", "Abel"]:
+        f.PersonFactory(body=body, family_name=family_name, given_name="Anna")
+
+    names = list(Person.objects.values_list("family_name", flat=True))
+
+    assert names == ["Abel", "köhler", "König", "Kuhn", "Zander"]

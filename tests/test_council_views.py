@@ -265,3 +265,62 @@ def test_not_found_page_is_german_and_names_no_detail(client, body):
 @pytest.mark.parametrize("month", ["0001-01", "9999-12", "2026-13"])
 def test_calendar_answers_months_out_of_range_with_not_found(client, body, month):
     assert client.get(reverse("council:meetings"), {"monat": month}).status_code == 404
+
+
+def _members_named(organization, *family_names, **membership):
+    for family_name in family_names:
+        person = f.PersonFactory(body=organization.body, given_name="Anna", family_name=family_name)
+        f.MembershipFactory(person=person, organization=organization, **membership)
+
+
+def _order_in(page, *names):
+    return sorted(names, key=page.index)
+
+
+def test_person_list_is_in_german_alphabetical_order(client, council, spd):
+    _members_named(council, "Kuhn", "König", "Köhler", on_behalf_of=spd)
+
+    page = client.get(reverse("council:persons")).content.decode()
+
+    assert _order_in(page, "Kuhn", "König", "Köhler") == ["Köhler", "König", "Kuhn"]
+
+
+def test_committee_members_of_one_role_are_in_german_alphabetical_order(client, b2):
+    _members_named(b2, "Kuhn", "könig", "Köhler")
+
+    page = client.get(b2.get_absolute_url()).content.decode()
+
+    assert _order_in(page, "Kuhn", "könig", "Köhler") == ["Köhler", "könig", "Kuhn"]
+
+
+def test_council_comes_first_among_the_bodies(client, body, b2, council):
+    f.CommitteeFactory(body=body, name="Ausschuss für Bauen", short_name="ABau")
+
+    page = client.get(reverse("council:organizations")).content.decode()
+
+    assert page.index(council.name) < page.index("Ausschuss für Bauen") < page.index(b2.name)
+
+
+def test_start_page_leads_to_the_papers(client, body):
+    page = client.get(reverse("council:home")).content.decode()
+
+    explore = page[page.index('id="explore-heading"') :].split("</section>")[0]
+    assert f'href="{reverse("motions:list")}"' in explore
+
+
+def test_a_former_mandate_reads_as_a_period(client, council, spd):
+    person = f.PersonFactory(body=council.body)
+    f.MembershipFactory(
+        person=person,
+        organization=council,
+        on_behalf_of=spd,
+        start_date=datetime.date(2020, 11, 1),
+        end_date=datetime.date(2025, 10, 31),
+    )
+    f.MembershipFactory(person=person, organization=spd, start_date=datetime.date(2025, 11, 1))
+
+    page = client.get(person.get_absolute_url()).content.decode()
+
+    assert ">01.11.2020</time> – <time" in page
+    assert ">31.10.2025</time>" in page
+    assert "seit <time" in page

@@ -21,6 +21,7 @@ from council.models import (
     Organization,
     Person,
     Role,
+    person_sort_name,
 )
 from council.roles import roles_of
 from tests.factories import BERLIN
@@ -141,7 +142,19 @@ def test_sitzungsdienst_login_is_the_council_office_with_the_admin(demo_council)
     roles = roles_of(office)
 
     assert roles.office and office.is_staff
-    assert not (roles.factions or roles.chaired or roles.units)
+    assert not (roles.factions or roles.chaired or roles.seats)
+
+
+def test_every_demo_person_has_its_sort_name(demo_council):
+    persons = Person.objects.all()
+
+    assert all(p.sort_name == person_sort_name(p.family_name, p.given_name) for p in persons)
+
+
+def test_sitzungsdienst_login_is_the_clerk_of_the_council_office(demo_council):
+    person = user("sitzungsdienst").person
+
+    assert person.memberships.get().organization == organization("BdR")
 
 
 def test_spd_login_is_staff_of_the_spd_faction(demo_council):

@@ -3,25 +3,152 @@
 import datetime
 
 import pytest
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 
 from council.models import Role
 from motions.forms import PaperForm
+from motions.models import Paper
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
 
-def test_signatories_offered_are_all_faction_chairs_and_the_own_factions_members(
+def offered_signers(form):
+    """{group label: [person id, ...]} as the form shows the signatory choices."""
+    return {
+        group: [value for value, _label in options]
+        for group, options in form.fields["signers"].widget.choices
+    }
+
+
+def member(faction, role=Role.MEMBER, **person):
+    return f.MembershipFactory(
+        person=f.PersonFactory(body=faction.body, **person), organization=faction, role=role
+    ).person
+
+
+def test_a_new_paper_offers_the_members_of_the_users_own_faction_to_sign(
     spd_staff, spd, gruene, body
 ):
-    spd_member = f.MembershipFactory(organization=spd, role=Role.MEMBER).person
-    gruene_chair = f.MembershipFactory(organization=gruene, role=Role.FACTION_CHAIR).person
-    gruene_member = f.MembershipFactory(organization=gruene, role=Role.MEMBER).person
+    spd_chair = member(spd, Role.FACTION_CHAIR)
+    spd_member = member(spd)
+    member(gruene, Role.FACTION_CHAIR)
 
-    offered = set(PaperForm(user=spd_staff, body=body).fields["signers"].queryset)
+    offered = offered_signers(PaperForm(user=spd_staff, body=body))
 
-    assert {spd_member, gruene_chair} <= offered
-    assert gruene_member not in offered
+    assert offered == {spd.name: [spd_chair.pk, spd_member.pk]}
+
+
+def test_faction_staff_are_not_offered_to_sign(spd_staff, spd, body):
+    offered = offered_signers(PaperForm(user=spd_staff, body=body))
+
+    assert spd_staff.person.pk not in offered.get(spd.name, [])
+
+
+def test_a_saved_joint_paper_offers_the_members_of_its_factions_lead_first(
+    spd_staff, gruene_staff, spd, gruene, b2, body
+):
+    spd_chair = member(spd, Role.FACTION_CHAIR)
+    gruene_chair = member(gruene, Role.FACTION_CHAIR)
+    paper = f.draft(committee=b2, by=gruene_staff, factions=[gruene, spd])
+
+    offered = offered_signers(PaperForm(instance=paper, user=spd_staff, body=body))
+
+    assert list(offered.items()) == [(gruene.name, [gruene_chair.pk]), (spd.name, [spd_chair.pk])]
+
+
+def test_the_co_sponsors_chosen_in_the_form_are_offered_before_saving(
+    spd_staff, spd, gruene, b2, body
+):
+    spd_chair = member(spd, Role.FACTION_CHAIR)
+    gruene_chair = member(gruene, Role.FACTION_CHAIR)
+    data = {"lead_faction": str(spd.pk), "co_sponsors": [str(gruene.pk)], "committee": b2.pk}
+
+    offered = offered_signers(
+        PaperForm(QueryDict(urlencode(data, doseq=True)), user=spd_staff, body=body)
+    )
+
+    assert offered == {spd.name: [spd_chair.pk], gruene.name: [gruene_chair.pk]}
+
+
+def test_council_office_is_offered_every_factions_members_before_choosing(
+    office, spd, gruene, body
+):
+    spd_chair = member(spd, Role.FACTION_CHAIR)
+    gruene_chair = member(gruene, Role.FACTION_CHAIR)
+
+    offered = offered_signers(PaperForm(user=office, body=body))
+
+    assert offered == {spd.name: [spd_chair.pk], gruene.name: [gruene_chair.pk]}
+
+
+def test_council_office_is_offered_the_chosen_factions_members(office, spd, gruene, b2, body):
+    member(spd, Role.FACTION_CHAIR)
+    gruene_chair = member(gruene, Role.FACTION_CHAIR)
+
+    form = PaperForm(QueryDict(f"lead_faction={gruene.pk}"), user=office, body=body)
+
+    assert offered_signers(form) == {gruene.name: [gruene_chair.pk]}
+
+
+def test_signatories_are_offered_in_german_alphabetical_order(spd_staff, spd, body):
+    kuhn = member(spd, family_name="Kuhn")
+    koenig = member(spd, family_name="König")
+    koehler = member(spd, family_name="Köhler")
+
+    offered = offered_signers(PaperForm(user=spd_staff, body=body))
+
+    assert offered[spd.name] == [koehler.pk, koenig.pk, kuhn.pk]
+
+
+def test_a_chosen_signatory_of_a_faction_no_longer_originating_stays_visible_to_be_removed(
+    spd_staff, spd, gruene, b2, body
+):
+    gruene_chair = member(gruene, Role.FACTION_CHAIR)
+    data = {"lead_faction": str(spd.pk), "signers": [str(gruene_chair.pk)]}
+
+    form = PaperForm(QueryDict(urlencode(data, doseq=True)), user=spd_staff, body=body)
+
+    assert offered_signers(form)["Nicht Mitglied der antragstellenden Fraktionen"] == [
+        gruene_chair.pk
+    ]
+    assert form.errors["signers"][0].startswith("Unterzeichnen können nur Mitglieder")
+
+
+def test_signatories_are_grouped_by_faction_in_fieldsets(spd_staff, spd, body):
+    member(spd, Role.FACTION_CHAIR, given_name="Daniel", family_name="Molloisch")
+
+    html = str(PaperForm(user=spd_staff, body=body)["signers"].as_field_group())
+
+    assert f'<fieldset class="choice-group"><legend>{spd.name}</legend>' in html
+    assert "Daniel Molloisch" in html
+
+
+def test_a_new_paper_is_dated_today(spd_staff, body):
+    form = PaperForm(instance=Paper(body=body), user=spd_staff, body=body)
+
+    assert form["letter_date"].value() == timezone.localdate()
+
+
+def test_the_new_paper_form_shows_todays_date(client, spd_staff, body):
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:create")).content.decode()
+
+    assert f'name="letter_date" value="{timezone.localdate():%Y-%m-%d}"' in page
+
+
+def test_a_saved_draft_keeps_its_letter_date(spd_staff, spd, b2, body):
+    paper = f.draft(
+        committee=b2, by=spd_staff, factions=[spd], letter_date=datetime.date(2021, 3, 30)
+    )
+
+    form = PaperForm(instance=paper, user=spd_staff, body=body)
+
+    assert form["letter_date"].value() == datetime.date(2021, 3, 30)
 
 
 def test_faction_staff_may_only_file_for_their_own_faction(spd_staff, spd, gruene, body):

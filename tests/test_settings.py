@@ -1,6 +1,7 @@
 """Misconfiguration fails at start-up with a message that says what to fix."""
 
 import os
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -59,3 +60,70 @@ def test_development_mode_starts_without_a_secret_key(tmp_path):
     result = start_django(DEBUG="true", DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
 
     assert result.returncode == 0, result.stderr
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "production-like-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+}
+
+
+def setting(name, **env):
+    """The value of a setting as Django computes it from the environment `env`."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in ("SECRET_KEY", "DEBUG", "SECURE_COOKIES", "TRUST_X_FORWARDED_PROTO", "GUNICORN_BIND")
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from django.conf import settings; print(repr(getattr(settings, {name!r}, None)))",
+        ],
+        cwd=ROOT,
+        env={**environment, **env, "DJANGO_SETTINGS_MODULE": "council.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_does_not_believe_x_forwarded_proto_by_default():
+    assert setting("SECURE_PROXY_SSL_HEADER", **PRODUCTION) == "None"
+
+
+def test_production_behind_a_proxy_believes_x_forwarded_proto_when_told():
+    value = setting("SECURE_PROXY_SSL_HEADER", TRUST_X_FORWARDED_PROTO="true", **PRODUCTION)
+
+    assert value == "('HTTP_X_FORWARDED_PROTO', 'https')"
+
+
+def test_a_plain_http_request_claiming_https_is_still_redirected(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/impressum/", HTTP_X_FORWARDED_PROTO="https")
+
+    assert response.status_code == 301
+    assert response["Location"].startswith("https://")
+
+
+def test_production_cookies_are_secure_by_default():
+    assert setting("SESSION_COOKIE_SECURE", **PRODUCTION) == "True"
+    assert setting("CSRF_COOKIE_SECURE", **PRODUCTION) == "True"
+
+
+def test_secure_cookies_can_be_turned_off_for_plain_http():
+    assert setting("SESSION_COOKIE_SECURE", SECURE_COOKIES="false", **PRODUCTION) == "False"
+    assert setting("CSRF_COOKIE_SECURE", SECURE_COOKIES="false", **PRODUCTION) == "False"
+
+
+def test_gunicorn_listens_on_loopback_by_default(monkeypatch):
+    monkeypatch.delenv("GUNICORN_BIND", raising=False)
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+    assert config["bind"] == "127.0.0.1:8000"

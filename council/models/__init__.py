@@ -22,6 +22,7 @@ from council.models.organizations import (
     OrganizationKind,
     Person,
     Role,
+    person_sort_name,
 )
 
 __all__ = [
@@ -48,4 +49,5 @@ __all__ = [
     "StandingItem",
     "VersionKind",
     "current_body",
+    "person_sort_name",
 ]

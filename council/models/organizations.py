@@ -1,6 +1,8 @@
 """Who is who: the council, committees, factions and administration units, their people and
 seats, and the places where they meet."""
 
+import unicodedata
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -118,6 +120,24 @@ class FormOfAddress(models.TextChoices):
     NONE = "", _("keine")
 
 
+# Letters that Unicode does not decompose into a base letter and a mark.
+_BASE_LETTERS = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe"})
+
+
+def person_sort_name(family_name, given_name):
+    """The key persons are listed by, as German readers expect (DIN 5007, variant 1): case
+    ignored, umlauts as their base letter ("Köhler" as "kohler"), ß as "ss".
+
+    Only letters and digits are kept, and "0" separates family from given name: every database
+    collation (C, en_US, de_DE) orders these alike, and a family name sorts before its longer
+    namesakes ("Kuhn, Zoe" before "Kuhne, Anna")."""
+    parts = []
+    for name in (family_name, given_name):
+        decomposed = unicodedata.normalize("NFKD", name.casefold().translate(_BASE_LETTERS))
+        parts.append("".join(char for char in decomposed if char.isalnum()))
+    return "0".join(parts)[:255]
+
+
 class Person(Record):
     """OParl Person. Only mandate data is ever shown in public; contact data stays internal."""
 
@@ -137,17 +157,26 @@ class Person(Record):
     given_name = models.CharField(_("Vorname"), max_length=100)
     family_name = models.CharField(_("Nachname"), max_length=100)
     email = models.EmailField(_("E-Mail (intern)"), blank=True)
+    # Set on every save from the names; bulk writes must set it themselves (person_sort_name).
+    sort_name = models.CharField(_("Sortiername"), max_length=255, editable=False, default="")
 
     objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Person")
         verbose_name_plural = _("Personen")
-        ordering = ["family_name", "given_name"]
-        indexes = [models.Index(fields=["family_name", "given_name"])]
+        ordering = ["sort_name"]
+        indexes = [models.Index(fields=["sort_name"])]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.sort_name = person_sort_name(self.family_name, self.given_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"family_name", "given_name"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("council:person", args=[self.pk])
@@ -209,7 +238,7 @@ class Membership(Record):
     class Meta:
         verbose_name = _("Mitgliedschaft")
         verbose_name_plural = _("Mitgliedschaften")
-        ordering = ["organization", "role", "person__family_name"]
+        ordering = ["organization", "role", "person__sort_name"]
         indexes = [
             models.Index(fields=["organization", "end_date"]),
             models.Index(fields=["person", "end_date"]),

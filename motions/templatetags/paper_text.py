@@ -37,14 +37,23 @@ def paper_text(value):
 
 
 @register.filter
+def address_line(person):
+    """The addressee in the letter's address block, in the accusative: "Herrn Oliver Kuhn",
+    "Frau Katrin Lasser"."""
+    form = "Herrn" if person.form_of_address == "Herr" else person.form_of_address
+    return " ".join(part for part in (form, person.name) if part)
+
+
+@register.filter
 def salutation(person):
     """The letter's greeting: "Sehr geehrte Frau Lasser," and so on."""
     if person is None:
         return "Sehr geehrte Damen und Herren,"
+    surname = " ".join(part for part in (person.title, person.family_name) if part)
     if person.form_of_address == "Frau":
-        return f"Sehr geehrte Frau {person.family_name},"
+        return f"Sehr geehrte Frau {surname},"
     if person.form_of_address == "Herr":
-        return f"Sehr geehrter Herr {person.family_name},"
+        return f"Sehr geehrter Herr {surname},"
     return f"Guten Tag {person.given_name} {person.family_name},"
 
 
@@ -55,3 +64,14 @@ def chair_title(person):
     if person is not None and person.form_of_address == "Frau":
         return "die Vorsitzende"
     return "den Vorsitz"  # no chair on record, or no form of address
+
+
+@register.filter
+def partners_for(paper, roles):
+    """A joint paper's other originating factions, seen from the reader's side: for a sponsoring
+    faction the others, for everyone else the co-sponsors of the lead faction."""
+    factions = [sponsorship.faction for sponsorship in paper.sponsorships.all()]
+    own = [faction for faction in factions if faction.pk in roles.factions]
+    if own:
+        return [faction for faction in factions if faction not in own]
+    return factions[1:]  # sponsorships come lead first

@@ -188,12 +188,17 @@ def test_faction_staff_file_the_sample_motion_with_the_keyboard_alone(
     page.keyboard.insert_text(JUSTIFICATION)  # pasted, like a text written elsewhere
     choose_radio(page, "report_kind", "written_and_oral")
     choose_option(page, "#id_report_meeting", "S", data.meeting.pk)
-    for chair in data.chairs:
-        toggle(page, f"input[name=signers][value='{chair.pk}']")
+    # Offered to sign are the members of the user's own faction, until the form is sent again.
+    spd_chair, gruene_chair = data.chairs
+    expect(page.locator(f"input[name=signers][value='{gruene_chair.pk}']")).to_have_count(0)
+    toggle(page, f"input[name=signers][value='{spd_chair.pk}']")
 
     # "Frage hinzufügen" sends the form and brings it back with one more empty row each time.
     add_question_by_keyboard(page)
     add_question_by_keyboard(page)
+    # Now the co-sponsor's members are offered too, each faction in a group of its own.
+    expect(page.locator(".choice-group legend")).to_have_text([data.spd.name, data.gruene.name])
+    toggle(page, f"input[name=signers][value='{gruene_chair.pk}']")
     expect(page.locator("textarea[name$='-text']")).to_have_count(2)
     expect(page.locator("#id_title")).to_have_value(TITLE)
     expect(page.locator("#id_letter_date")).to_have_value("2021-03-30")

@@ -31,6 +31,7 @@ from council.models import (
     OrganizationKind,
     Person,
     Role,
+    person_sort_name,
 )
 from council.roles import COUNCIL_OFFICE_GROUP
 from council.signals import demo_council_built
@@ -458,6 +459,8 @@ def _sync_persons(body, cast, users):
         cast.staff["SPD"]: users["spd"],
         cast.staff["GRÜNE"]: users["gruene"],
         cast.clerks["FB 50"]: users["verwaltung"],
+        # The council office's login is the clerk of the Büro des Rates, so the header names her.
+        cast.clerks["BdR"]: users["sitzungsdienst"],
     }
     rows = [
         {
@@ -466,6 +469,8 @@ def _sync_persons(body, cast, users):
             "title": person[1],
             "given_name": person[2],
             "family_name": person[3],
+            # sync() writes in bulk, past Person.save(): the sort key is set here.
+            "sort_name": person_sort_name(person[3], person[2]),
             "email": _email(*person[2:]),
             "user_id": logins[person].pk if person in logins else None,
         }
