@@ -7,3 +7,9 @@ class CommitteesConfig(AppConfig):
 
     name = "committees"
     verbose_name = _("Ausschussarbeit")
+
+    def ready(self):
+        from committees.notifications import agenda_published
+        from council.signals import agenda_published as published
+
+        published.connect(agenda_published, dispatch_uid="committees.agenda_published")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from committees import views
+from committees import meetings, views
 
 app_name = "committees"
 urlpatterns = [
@@ -9,4 +9,37 @@ urlpatterns = [
     path("eingang/", views.inbox, name="inbox"),
     path("antraege/<int:pk>/terminieren/", views.schedule, name="schedule"),
     path("antraege/<int:pk>/beratungsfolge/", views.plan, name="plan"),
+    path("sitzungen-vorbereiten/", meetings.prepare, name="prepare"),
+    path("sitzungen/<int:pk>/tagesordnung/", meetings.agenda_editor, name="agenda"),
+    path("sitzungen/<int:pk>/tagesordnung/neu/", meetings.add_item, name="add_item"),
+    path(
+        "sitzungen/<int:pk>/tagesordnung/standardpunkte/",
+        meetings.apply_template,
+        name="apply_template",
+    ),
+    path(
+        "sitzungen/<int:pk>/tagesordnung/<int:item_pk>/hoch/",
+        meetings.move_item,
+        {"direction": "up"},
+        name="move_up",
+    ),
+    path(
+        "sitzungen/<int:pk>/tagesordnung/<int:item_pk>/runter/",
+        meetings.move_item,
+        {"direction": "down"},
+        name="move_down",
+    ),
+    path(
+        "sitzungen/<int:pk>/tagesordnung/<int:item_pk>/entfernen/",
+        meetings.remove_item,
+        name="remove_item",
+    ),
+    path("sitzungen/<int:pk>/veroeffentlichen/", meetings.publish, name="publish"),
+    path("sitzungen/<int:pk>/sitzungstag/", meetings.meeting_day, name="meeting_day"),
+    path("sitzungen/<int:pk>/sitzungstag/<int:item_pk>/", meetings.record, name="record"),
+    path(
+        "sitzungen/<int:pk>/niederschrift-freigeben/",
+        meetings.release_minutes,
+        name="release_minutes",
+    ),
 ]

@@ -522,9 +522,10 @@ class TimelineEntry(models.Model):
     comment = models.TextField(blank=True)
     # The agenda item a step took place at: the entry is as open as that item (a decision taken
     # in a non-public item is not told in the public history).
+    # A paper taken off an unpublished agenda takes its item along; the entry stays, untold.
     agenda_item = models.ForeignKey(
         "council.AgendaItem",
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",

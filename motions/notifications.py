@@ -81,12 +81,12 @@ def _originators(paper):
     return [s.faction for s in paper.sponsorships.select_related("faction")]
 
 
-def _message(paper, text):
+def message_about(paper, text):
     kind = paper.get_paper_type_display()
     return f"{kind} {paper.reference or _('(Entwurf)')}: {text}"[:300]
 
 
-def _deliver(paper, messages, mailboxes=(), mailbox_message=""):
+def deliver(paper, messages, mailboxes=(), mailbox_message=""):
     """`messages` maps each recipient to the text meant for them; the mail follows each text.
     Function mailboxes (`mailboxes`) get `mailbox_message` by mail only."""
     Notification.objects.bulk_create(
@@ -152,9 +152,9 @@ def step_taken(paper, entry):
     if entry.action in (Action.AGREED, Action.EDITED):
         mailboxes = []  # matters to the factions' staff, not to their mailboxes
     recipients.discard(entry.actor)
-    messages = {user: _message(paper, _told(entry, text, user)) for user in recipients}
+    messages = {user: message_about(paper, _told(entry, text, user)) for user in recipients}
     # A function mailbox may be read by anyone in the organization: it gets the closed text.
-    _deliver(paper, messages, mailboxes, _message(paper, _told(entry, text, None)))
+    deliver(paper, messages, mailboxes, message_about(paper, _told(entry, text, None)))
 
 
 def agreement_needed(paper, factions, by):
@@ -164,4 +164,4 @@ def agreement_needed(paper, factions, by):
     }
     recipients = set(faction_users(factions))
     recipients.discard(by)
-    _deliver(paper, {user: _message(paper, text) for user in recipients})
+    deliver(paper, {user: message_about(paper, text) for user in recipients})

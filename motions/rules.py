@@ -91,8 +91,20 @@ rules.add_perm("motions.enter_on_behalf", is_council_office)
 # After submission the letter is the record: only the council office may still correct it.
 rules.add_perm("motions.edit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
 rules.add_perm("motions.submit_paper", (is_draft & is_staff_of_an_originator) | is_council_office)
+
+
+@rules.predicate
+def is_scheduled(user, paper):
+    return paper.state == "scheduled"
+
+
 # A joint paper is filed by its lead faction for all: the lead takes it back (or drops a draft).
-rules.add_perm("motions.withdraw_paper", is_undecided & (is_staff_of_the_lead | is_council_office))
+# Declared in the meeting, the withdrawal is recorded by the chair of that meeting.
+rules.add_perm(
+    "motions.withdraw_paper",
+    is_undecided
+    & (is_staff_of_the_lead | is_council_office | (is_scheduled & chairs_current_meeting)),
+)
 rules.add_perm(
     "motions.plan_consultations",
     chairs_addressed_committee | chairs_awaited_committee | is_council_office,

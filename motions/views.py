@@ -16,6 +16,7 @@ from council.roles import roles_of
 from motions import services
 from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
 from motions.models import (
+    Action,
     Consultation,
     Paper,
     Signatory,
@@ -133,7 +134,11 @@ def _timeline(paper, user, insider):
     """The paper's history. The drafting is the factions' own business: the public record
     starts with submission. A step taken at a non-public agenda item is as closed as the item:
     who may not read the item learns only that the step happened."""
-    entries = list(TimelineEntry.objects.filter(paper=paper).select_related("actor__person"))
+    entries = list(
+        TimelineEntry.objects.filter(paper=paper).select_related(
+            "actor__person", "agenda_item__meeting"
+        )
+    )
     if not insider:
         entries = [entry for entry in entries if not entry.is_internal]
     at_items = [e.agenda_item_id for e in entries if e.agenda_item_id]
@@ -153,6 +158,8 @@ def _timeline(paper, user, insider):
                 else _("in nicht öffentlicher Sitzung")
             )
             entry.comment = ""
+        elif entry.action == Action.SCHEDULED and entry.agenda_item_id:
+            entry.comment = f"{entry.agenda_item.meeting} – {entry.agenda_item.number}"
     return entries
 
 

@@ -108,14 +108,8 @@ def schedule(*, paper, meeting, by, public=None, role=None):
     consultation.authoritative = consultation.role == Consultation.Role.DECISION
     consultation.meeting, consultation.agenda_item = meeting, item
     consultation.save()
-    move(
-        paper,
-        by=by,
-        to=PaperState.SCHEDULED,
-        action=Action.SCHEDULED,
-        comment=f"{meeting} – {item.number}",
-        item=item,
-    )
+    # Where it was put is told from the item, as long as the item exists and may be read.
+    move(paper, by=by, to=PaperState.SCHEDULED, action=Action.SCHEDULED, item=item)
     return paper
 
 
