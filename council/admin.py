@@ -10,6 +10,7 @@ from council.models import (
     Membership,
     Organization,
     Person,
+    StandingItem,
 )
 from council.signals import meeting_moved
 
@@ -53,6 +54,14 @@ class MembershipInline(admin.TabularInline):
     fields = ["person", "role", "voting_right", "on_behalf_of", "start_date", "end_date"]
 
 
+class StandingItemInline(admin.TabularInline):
+    """The committee's agenda template: the items every one of its agendas begins or ends with."""
+
+    model = StandingItem
+    extra = 0
+    fields = ["title", "public", "placement", "order"]
+
+
 class PersonMembershipInline(MembershipInline):
     fk_name = "person"
     autocomplete_fields = ["organization", "on_behalf_of"]
@@ -66,7 +75,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "short_name"]
     autocomplete_fields = ["parent"]
     filter_horizontal = ["serves"]
-    inlines = [MembershipInline]
+    inlines = [StandingItemInline, MembershipInline]
 
 
 @admin.register(Person)

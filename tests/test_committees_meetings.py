@@ -382,3 +382,37 @@ def test_meeting_day_runs_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(25):
         client.get(reverse("committees:meeting_day", args=[sitting.pk]))
+
+
+# Every result on meeting day moves the paper where the rules of procedure say ------------------
+
+OUTCOME_STATES = {
+    "adopted": PaperState.DECIDED,
+    "adopted_amended": PaperState.DECIDED,
+    "rejected": PaperState.DECIDED,
+    "taken_note": PaperState.DECIDED,
+    "referred": PaperState.SUBMITTED,
+    "postponed": PaperState.SUBMITTED,
+    "withdrawn": PaperState.WITHDRAWN,
+}
+
+
+@pytest.mark.parametrize("result", list(OUTCOME_STATES))
+def test_every_result_moves_the_paper_to_its_state(
+    client, b2_chair, sitting, submitted, body, result
+):
+    hfa = f.CommitteeFactory(body=body)
+    item = submitted.consultations.get().agenda_item
+    client.force_login(b2_chair)
+
+    record(
+        client,
+        sitting,
+        item,
+        result=result,
+        refer_to=str(hfa.pk),
+        resolution_text="Mit der Änderung, dass …",
+    )
+
+    submitted.refresh_from_db()
+    assert submitted.state == OUTCOME_STATES[result]
