@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from committees.forms import AddItemForm, OutcomeForm, PublishForm
 from committees.services import Votes, record_outcome
 from council import agenda
-from council.models import AgendaItem, Meeting, MeetingState, Membership, Organization
+from council.models import AgendaItem, Meeting, MeetingState, Membership, Organization, Standing
 from council.roles import roles_of
 from motions import services as motions
 from motions.models import TransitionNotAllowed
@@ -257,7 +257,7 @@ def _meeting_day_page(request, meeting, bound=None, status=200):
         if item.published_at is None:
             continue  # not on the agenda the committee was invited to
         form = None
-        if not item.result and not item.standing:
+        if not item.result and item.standing != Standing.OPENING:
             form = bound if bound is not None and bound.item.pk == item.pk else None
             form = form or _outcome_form(item, meeting, factions, committees)
         rows.append((item, form))

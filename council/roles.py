@@ -16,6 +16,7 @@ class Roles:
     units: frozenset = frozenset()  # administration units the user works in
     seats: frozenset = frozenset()  # organizations the user sits in with a mandate
     served: frozenset = frozenset()  # committees the user's administration units work for
+    headed: frozenset = frozenset()  # administration units the user leads (releases reports)
 
     @property
     def is_staff_of_anything(self):
@@ -35,7 +36,7 @@ def roles_of(user) -> Roles:
     from council.models import MANDATE_ROLES, Membership, Organization, OrganizationKind, Role
 
     today = timezone.localdate()
-    factions, chaired, units, seats = set(), set(), set(), set()
+    factions, chaired, units, seats, headed = set(), set(), set(), set(), set()
     # A membership of an organization that has ended (a dissolved faction) confers nothing.
     rows = (
         Membership.objects.active(today)
@@ -51,6 +52,8 @@ def roles_of(user) -> Roles:
             units.add(organization_id)
             if serves is not None:
                 served.add(serves)
+            if role == Role.UNIT_HEAD:
+                headed.add(organization_id)
         elif role in (Role.CHAIR, Role.DEPUTY_CHAIR):
             chaired.add(organization_id)
         if kind != OrganizationKind.ADMINISTRATION and role in MANDATE_ROLES:
@@ -62,6 +65,7 @@ def roles_of(user) -> Roles:
         units=frozenset(units),
         seats=frozenset(seats),
         served=frozenset(served),
+        headed=frozenset(headed),
     )
     user._ratsfaden_roles = roles
     return roles

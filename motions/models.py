@@ -23,10 +23,14 @@ OPARL_PAPER_TYPE = {
     PaperType.INQUIRY: "Anfrage",
     PaperType.AMENDMENT: "Änderungsantrag",
 }
+# What the numbering service numbers: the factions' papers, and the administration's reports
+# (Mitteilungen, OParl paperType "Bericht"), which the reports app keeps.
+NUMBERED_KINDS = [*PaperType.choices, ("report", _("Bericht der Verwaltung"))]
 DEFAULT_REFERENCE_PATTERN = {
     PaperType.MOTION: "A/{year}/{number:04d}",
     PaperType.INQUIRY: "AF/{year}/{number:04d}",
     PaperType.AMENDMENT: "ÄA/{year}/{number:04d}",
+    "report": "M/{year}/{number:04d}",
 }
 
 
@@ -549,7 +553,7 @@ class ReferenceCounter(models.Model):
     """The last number given per body, paper type and year. Locked while a number is taken."""
 
     body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="+")
-    paper_type = models.CharField(max_length=20, choices=PaperType)
+    paper_type = models.CharField(max_length=20, choices=NUMBERED_KINDS)
     year = models.PositiveSmallIntegerField()
     last_number = models.PositiveIntegerField(default=0)
 
@@ -574,7 +578,7 @@ class ReferencePattern(models.Model):
     """How a body numbers a paper type, e.g. "A/{year}/{number:04d}" → A/2026/0042."""
 
     body = models.ForeignKey("council.Body", on_delete=models.CASCADE, related_name="+")
-    paper_type = models.CharField(_("Art"), max_length=20, choices=PaperType)
+    paper_type = models.CharField(_("Art"), max_length=20, choices=NUMBERED_KINDS)
     pattern = models.CharField(
         _("Muster"),
         max_length=60,

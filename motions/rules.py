@@ -112,5 +112,9 @@ rules.add_perm(
 rules.add_perm("motions.schedule_paper", chairs_awaited_committee | is_council_office)
 rules.add_perm("motions.decide_paper", chairs_current_meeting | is_council_office)
 rules.add_perm("motions.request_report", chairs_deciding_committee | is_council_office)
-rules.add_perm("motions.receive_report", works_in_report_unit | is_council_office)
+# Received: published by the unit, or given orally in the meeting and recorded by its chair.
+rules.add_perm(
+    "motions.receive_report",
+    works_in_report_unit | chairs_deciding_committee | is_council_office,
+)
 rules.add_perm("motions.close_paper", chairs_deciding_committee | is_council_office)

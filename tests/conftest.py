@@ -55,6 +55,12 @@ def integration_unit(body, b2):
 
 
 @pytest.fixture
+def integration_unit_head(integration_unit):
+    """The head of the integration unit: releases its reports."""
+    return _persona(integration_unit, Role.UNIT_HEAD, "integration-head")
+
+
+@pytest.fixture
 def planning_unit(body):
     """A unit that works for another committee than B2."""
     unit = f.AdministrationUnitFactory(

@@ -199,6 +199,7 @@ class Role(models.TextChoices):
     EXPERT_CITIZEN = "expert_citizen", _("sachkundige/r Bürger/in")
     FACTION_CHAIR = "faction_chair", _("Fraktionsvorsitz")
     FACTION_STAFF = "faction_staff", _("Fraktionsgeschäftsstelle")
+    UNIT_HEAD = "unit_head", _("Leitung (Verwaltung)")
 
 
 # Roles that are a mandate (public); the rest are staff positions (never public).

@@ -28,7 +28,13 @@ from motions.services.filing import (
     submit,
     withdraw,
 )
-from motions.services.reports import close, may_ask_for_report, receive_report, request_report
+from motions.services.reports import (
+    close,
+    may_ask_for_report,
+    move_report_due,
+    receive_report,
+    request_report,
+)
 
 __all__ = [
     "agree",
@@ -42,6 +48,7 @@ __all__ = [
     "default_function",
     "filed_at",
     "may_ask_for_report",
+    "move_report_due",
     "next_planned",
     "next_reference",
     "pending_agreements",

@@ -19,6 +19,12 @@ from motions.services.common import lock, move, require
 def may_ask_for_report(paper):
     if paper.state == PaperState.DECIDED:
         return paper.outcome in (Outcome.ADOPTED, Outcome.ADOPTED_AMENDED)
+    if paper.state in (PaperState.REPORT_REQUESTED, PaperState.REPORT_RECEIVED, PaperState.CLOSED):
+        # A further report: an interim one, or the same question asked again later.
+        return paper.report_due is not None or paper.outcome in (
+            Outcome.ADOPTED,
+            Outcome.ADOPTED_AMENDED,
+        )
     # An inquiry, or a motion that asks only for a report, goes to the administration directly.
     asks_for_report = paper.paper_type == PaperType.INQUIRY or paper.report_kind != ReportKind.NONE
     return paper.state in (PaperState.SUBMITTED, PaperState.SCHEDULED) and asks_for_report
@@ -40,13 +46,14 @@ def request_report(*, paper, by, unit, due_date, comment=""):
             _("Das Fälligkeitsdatum liegt in der Vergangenheit."), code="due_past"
         )
     paper.report_unit, paper.report_due = unit, due_date
+    paper.report_received_at = None  # answered again, once the new report comes
     move(
         paper,
         by=by,
         to=PaperState.REPORT_REQUESTED,
         action=Action.REPORT_REQUESTED,
         comment=comment or f"{unit.name}, {due_date:%d.%m.%Y}",
-        fields=["report_unit", "report_due"],
+        fields=["report_unit", "report_due", "report_received_at"],
     )
     return paper
 
@@ -70,10 +77,20 @@ def receive_report(*, paper, by, comment=""):
 
 
 @transaction.atomic
-def close(*, paper, by, comment=""):
-    """Done: the report was presented, or the decision needs nothing further."""
+def move_report_due(*, paper, due_date):
+    """One of several reports came back: the paper now waits for the next one, by its date."""
+    paper = lock(paper)
+    paper.require_state(PaperState.REPORT_REQUESTED)
+    paper.report_due = due_date
+    paper.save(update_fields=["report_due", "modified"])
+    return paper
+
+
+@transaction.atomic
+def close(*, paper, by, comment="", item=None):
+    """Done: the report was presented (at `item`), or the decision needs nothing further."""
     paper = lock(paper)
     require(by, "motions.close_paper", paper)
     paper.require_state(PaperState.REPORT_RECEIVED, PaperState.DECIDED)
-    move(paper, by=by, to=PaperState.CLOSED, action=Action.CLOSED, comment=comment)
+    move(paper, by=by, to=PaperState.CLOSED, action=Action.CLOSED, comment=comment, item=item)
     return paper
