@@ -1,0 +1,10 @@
+from django.urls import path
+
+from reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("", views.report_list, name="list"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("auftraege/<int:pk>/", views.request_detail, name="request"),
+]
