@@ -5,7 +5,7 @@ import datetime
 import zoneinfo
 from dataclasses import dataclass
 
-from council.management.commands.demo import HELD_BEFORE as DEMO_TODAY
+from council.management.commands._demo_calendar import HELD_BEFORE as DEMO_TODAY
 from motions.models import (
     Outcome,
     PaperType,
