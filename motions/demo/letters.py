@@ -19,7 +19,6 @@ FACTION_LOGINS = {"SPD": "spd", "GRÜNE": "gruene"}  # the other factions send l
 CHAIR_LOGINS = {"B2": "b2-vorsitz"}  # elsewhere the council office records the outcomes
 UNIT_LOGINS = {"FB 50": "verwaltung"}
 LOGINS = [OFFICE, *FACTION_LOGINS.values(), *CHAIR_LOGINS.values(), *UNIT_LOGINS.values()]
-AS_PROPOSED = "Der Ausschuss beschließt gemäß Beschlussvorschlag (einstimmig)."
 
 
 @dataclass(frozen=True)
