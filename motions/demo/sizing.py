@@ -6,10 +6,13 @@ before and its own: some 5 to 25, depending on the committee (data/generator.tom
 its formalities and the papers that come back to it (postponed, referred, or recommended by a
 preliminary consultation) its agenda holds 10 to 40 items, as in real councils. Papers are filed
 for the meetings from the demo's today backwards: the council and its committees first, month by
-month back to September 2016, which holds some 12,000 papers; beyond them every 2,000-odd papers
+month back to September 2016, which holds some 11,000 papers; beyond them every 2,100-odd papers
 bring a district council ("Bezirksvertretung k") with ten years of monthly meetings of its own,
-its members, chair and serving unit. Paper n is filed for the same meeting on every run, so
-`--papers 20000` after `--papers 10000` adds the papers 10,001 to 20,000, further back in time.
+its members, chair and serving unit (some 42 of them for 100,000 papers). Paper n is filed for
+the same meeting on every run, so `--papers 20000` after `--papers 10000` adds the papers 10,001
+to 20,000, further back in time or in the next district councils. An agenda the papers leave
+short (at the far end of the history) is filled up to 10 items with proposals of the
+administration (generator.fill_short_agendas).
 """
 
 import datetime
