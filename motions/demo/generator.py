@@ -25,7 +25,7 @@ from council.models import AgendaItem, Meeting, MeetingState, Membership, Organi
 from motions import services
 from motions.deadlines import filing_deadline
 from motions.demo import routes, sizing
-from motions.demo.desk import faction_chairs, request_text
+from motions.demo.desk import faction_chairs
 from motions.demo.letters import (
     CHAIR_LOGINS,
     DEMO_TODAY,
@@ -170,9 +170,6 @@ class World:
                 return person
         return next((person for _start, end, person in terms if end is None), None)
 
-    def sitting(self, meeting_id):
-        return self.sittings[meeting_id]
-
     def sitting_at(self, slot):
         return self.at[slot.committee.short_name, slot.start]
 
@@ -229,15 +226,6 @@ class World:
 
     def unit_login(self, short_name):
         return self.users[UNIT_LOGINS.get(short_name, OFFICE)]
-
-    def short_name(self, organization_id):
-        return self.short_names[organization_id]
-
-    def report_unit(self, committee_id):
-        return self.units[committee_id]
-
-    def request_text(self, paper_type, sitting):
-        return request_text(paper_type, sitting)
 
 
 # Writing ------------------------------------------------------------------------------------------
@@ -390,25 +378,18 @@ def close_up_closed_items(body):
     AgendaItem.objects.bulk_update(waiting, ["order"], batch_size=1000)
 
 
-class Progress:
-    """A running count with its rate, every `every` papers."""
+def progress(stdout, total, every=5000):
+    """A function to call with each block written: it reports the count and the rate."""
+    started, done = time.monotonic(), 0
 
-    def __init__(self, stdout, total, every=5000):
-        self.stdout, self.total, self.every = stdout, total, every
-        self.done, self.started = 0, time.monotonic()
+    def written(number):
+        nonlocal done
+        before, done = done, done + number
+        if stdout is not None and (done // every > before // every or done == total):
+            rate = f"{done / max(time.monotonic() - started, 1e-6):,.0f}".replace(",", ".")
+            stdout.write(f"  {done:>7} von {total} Drucksachen erzeugt ({rate} je Sekunde)")
 
-    def add(self, number):
-        before, self.done = self.done, self.done + number
-        if self.stdout is None or (
-            self.done // self.every == before // self.every and self.done < self.total
-        ):
-            return
-        rate = self.done / max(time.monotonic() - self.started, 1e-6)
-        self.stdout.write(
-            f"  {self.done:>7} von {self.total} Drucksachen erzeugt ({rate:,.0f} je Sekunde)".replace(
-                ",", "."
-            )
-        )
+    return written
 
 
 def generate(body, wanted, stdout=None):
@@ -431,10 +412,10 @@ def add(body, first, last, stdout=None):
     set_aside_closed_items(body)
     world = World(body)
     numbers = references(body, plan.assignments)
-    progress = Progress(stdout, len(plan.assignments))
+    written = progress(stdout, len(plan.assignments))
     for batch in batched(plan.assignments, BATCH):
         write(routes.live(Life(world, n, slot, numbers.get(n))) for n, slot in batch)
-        progress.add(len(batch))
+        written(len(batch))
     fill_short_agendas(world)
     close_up_closed_items(body)
     return len(plan.assignments)

@@ -133,34 +133,37 @@ class Life:
             )
         )
 
-    def _require(self, *states):
+    def _require(self, at, *states):
+        """The service's check of the state; and no step on or after the demo's today."""
         if self.paper.state not in states:
             raise TransitionNotAllowed(f"{self.paper.state} → {states}")
+        if at >= DEMO_NOW:
+            raise Today
 
     def create(self, at):
         """The draft is begun (services.save_draft)."""
         self._step(at, self.paper.created_by, Action.CREATED, internal=True)
 
     def edit(self, at):
-        self._require(PaperState.DRAFT)
+        self._require(at, PaperState.DRAFT)
         self._step(at, self.paper.created_by, Action.EDITED, internal=True)
 
     def agree(self, at, sponsorship, by):
         """A partner faction agrees to the joint paper as it reads (services.agree)."""
-        self._require(PaperState.DRAFT)
+        self._require(at, PaperState.DRAFT)
         self._step(at, by, Action.AGREED, comment=sponsorship.faction.name, internal=True)
         sponsorship.agreed_at, sponsorship.agreed_by = at, by
 
     def submit(self, at, urgency_reason=""):
         paper = self.paper
-        self._require(PaperState.DRAFT)
+        self._require(at, PaperState.DRAFT)
         paper.submitted_at, paper.submitted_by = at, paper.created_by
         paper.reference = self.reference
         paper.letter_date = paper.letter_date or paper.received_on or timezone.localdate(at)
         paper.addressee_id = self.world.chair(paper.committee_id, at.date())
         paper.urgent, paper.urgency_reason = bool(urgency_reason), urgency_reason
         if paper.target_meeting_id:
-            paper.filing_deadline = self.world.sitting(paper.target_meeting_id).deadline
+            paper.filing_deadline = self.world.sittings[paper.target_meeting_id].deadline
             paper.late = not paper.urgent and services.filed_at(paper) > paper.filing_deadline
         paper.report_due = services.answer_due(paper)
         comment = "als Dringlichkeitsantrag" if paper.urgent else ""
@@ -169,9 +172,7 @@ class Life:
 
     def plan(self, steps, at):
         """The consultation sequence, planned ahead (the services record no step for it)."""
-        self._require(PaperState.SUBMITTED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.SUBMITTED)
         for position, (committee, role) in enumerate(steps, start=1):
             self._consult(committee, role, position, at)
 
@@ -197,9 +198,7 @@ class Life:
 
     def schedule(self, sitting, at, role=Role.DECISION):
         paper = self.paper
-        self._require(PaperState.SUBMITTED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.SUBMITTED)
         public = paper.is_public
         order, number = sitting.place(public)
         item = AgendaItem(
@@ -234,11 +233,9 @@ class Life:
         return consultation, item
 
     def decide(self, at, outcome, text):
-        self._require(PaperState.SCHEDULED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.SCHEDULED)
         consultation, item = self._close_item(at, outcome, text)
-        actor = self.world.chair_login(self.world.short_name(consultation.organization_id))
+        actor = self.world.chair_login(self.world.short_names[consultation.organization_id])
         label = str(Outcome(outcome).label)
         more = self._planned() is not None
         if consultation.role == Role.PRELIMINARY or (consultation.role == Role.NOTICE and more):
@@ -252,37 +249,31 @@ class Life:
         self._step(at, actor, action, PaperState.DECIDED, label, item)
 
     def postpone(self, at, comment=""):
-        self._require(PaperState.SCHEDULED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.SCHEDULED)
         consultation, item = self._close_item(at, AgendaResult.POSTPONED)
         again = self._consult(
-            self.world.short_name(consultation.organization_id),
+            self.world.short_names[consultation.organization_id],
             consultation.role,
             consultation.position,
             at,
         )
         again.authoritative = consultation.authoritative
-        actor = self.world.chair_login(self.world.short_name(consultation.organization_id))
+        actor = self.world.chair_login(self.world.short_names[consultation.organization_id])
         self._step(at, actor, Action.POSTPONED, PaperState.SUBMITTED, comment, item)
 
     def refer(self, at, to):
-        self._require(PaperState.SCHEDULED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.SCHEDULED)
         consultation, item = self._close_item(at, AgendaResult.REFERRED)
         for later in self.consultations:
             if later.position > consultation.position:
                 later.position += 1
         self._consult(to, Role.DECISION, consultation.position + 1, at)
-        actor = self.world.chair_login(self.world.short_name(consultation.organization_id))
+        actor = self.world.chair_login(self.world.short_names[consultation.organization_id])
         comment = f"an {self.world.organizations[to].name}"
         self._step(at, actor, Action.REFERRED, PaperState.SUBMITTED, comment, item)
 
     def withdraw(self, at, comment=""):
-        self._require(PaperState.DRAFT, PaperState.SUBMITTED, PaperState.SCHEDULED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.DRAFT, PaperState.SUBMITTED, PaperState.SCHEDULED)
         item = None
         if self.paper.state == PaperState.SCHEDULED:
             text = RESOLUTIONS["withdrawn"]
@@ -296,25 +287,23 @@ class Life:
         paper = self.paper
         if not services.may_ask_for_report(paper):
             raise TransitionNotAllowed(paper.state)
-        unit = self.world.report_unit(paper.committee_id)
+        unit = self.world.units[paper.committee_id]
         if at >= DEMO_NOW:
             raise Today
         paper.report_unit, paper.report_due = unit, due
-        actor = self.world.chair_login(self.world.short_name(paper.committee_id))
+        actor = self.world.chair_login(self.world.short_names[paper.committee_id])
         comment = f"{unit.name}, {due:%d.%m.%Y}"
         self._step(at, actor, Action.REPORT_REQUESTED, PaperState.REPORT_REQUESTED, comment)
 
     def receive_report(self, at):
-        self._require(PaperState.REPORT_REQUESTED)
-        if at >= DEMO_NOW:
-            raise Today
+        self._require(at, PaperState.REPORT_REQUESTED)
         self.paper.report_received_at = at
         clerk = self.world.unit_login(self.paper.report_unit.short_name)
         self._step(at, clerk, Action.REPORT_RECEIVED, PaperState.REPORT_RECEIVED)
 
     def close(self, at, comment=""):
-        self._require(PaperState.REPORT_RECEIVED, PaperState.DECIDED)
-        actor = self.world.chair_login(self.world.short_name(self.paper.committee_id))
+        self._require(at, PaperState.REPORT_RECEIVED, PaperState.DECIDED)
+        actor = self.world.chair_login(self.world.short_names[self.paper.committee_id])
         self._step(at, actor, Action.CLOSED, PaperState.CLOSED, comment)
 
     # The rows the life leaves ---------------------------------------------------------------

@@ -3,6 +3,7 @@ administration's report, drawn in the proportions of data/generator.toml."""
 
 import datetime
 
+from motions.demo.desk import request_text
 from motions.demo.letters import FACTION_LOGINS, PLACE
 from motions.demo.lives import RESOLUTIONS, SHARES, Role, Today, at_hour, choose, days
 from motions.demo.sizing import SETTINGS
@@ -57,7 +58,7 @@ def _letter(life):
         paper_type=head.paper_type,
         place=PLACE,
         committee_id=world.organizations[addressed].pk,
-        request_text=world.request_text(head.paper_type, sitting),
+        request_text=request_text(head.paper_type, sitting),
         report_kind=_report_kind(life),
         target_meeting_id=sitting.pk if sitting else None,
         filing_deadline=sitting.deadline if sitting else None,
