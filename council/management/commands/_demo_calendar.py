@@ -17,7 +17,8 @@ BREAKS = [  # no sittings in the summer and Christmas holidays of the demo calen
     (datetime.date(2026, 7, 20), datetime.date(2026, 8, 31)),
     (datetime.date(2026, 12, 21), datetime.date(2027, 1, 6)),
 ]
-HOLIDAYS = holidays.Germany(subdiv="NW", years=range(2014, 2028))
+# Years are added as they are looked up: the history of `--papers N` reaches back to 2016.
+HOLIDAYS = holidays.Germany(subdiv="NW")
 
 
 def sitting_days(first, weeks):
