@@ -7,8 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from council.models import (
     AgendaItem,
@@ -134,6 +135,14 @@ def test_running_again_lists_the_same_meetings_and_memberships(demo_council):
     demo()
 
     assert listing() == before
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statistics for PostgreSQL's planner")
+def test_on_postgresql_the_demo_ends_by_collecting_statistics(demo_council):
+    with CaptureQueriesContext(connection) as queries:
+        demo()
+
+    assert "ANALYZE" in [query["sql"] for query in queries.captured_queries]
 
 
 def test_sitzungsdienst_login_is_the_council_office_with_the_admin(demo_council):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Count, Max
 from django.test import override_settings
 
-from council.models import Organization
+from council.models import AgendaItem, Organization
 from motions import services
 from motions.models import Outcome, Paper, PaperState, PaperType, ReportKind, TimelineEntry
 from tests.factories import BERLIN
@@ -25,6 +25,7 @@ KFI_LINK = (
 )
 DEMO_TODAY = datetime.date(2026, 11, 25)
 FAST_HASHER = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EXAMPLES = 22
 
 
 def demo(*args):
@@ -51,12 +52,14 @@ def sample(demo_papers):
 
 
 def fixed_papers():
-    """The sample and the fictional papers, without generated ones."""
-    return Paper.objects.exclude(title__contains="(Nr. ")
+    """The sample and the fictional papers, without generated ones: they are entered first."""
+    return Paper.objects.filter(
+        pk__in=list(Paper.objects.order_by("pk").values_list("pk", flat=True)[:EXAMPLES])
+    )
 
 
 def generated_papers():
-    return Paper.objects.filter(title__contains="(Nr. ")
+    return Paper.objects.exclude(pk__in=fixed_papers())
 
 
 def snapshot():
@@ -287,6 +290,27 @@ def test_no_demo_step_lies_after_the_demos_today(demo_papers):
     last = TimelineEntry.objects.aggregate(last=Max("at"))["last"]
 
     assert last.astimezone(BERLIN).date() < DEMO_TODAY
+
+
+def test_every_agenda_item_that_names_a_paper_is_that_papers_consultation(demo_papers):
+    titles = list(Paper.objects.values_list("title", flat=True))
+    unconsulted = AgendaItem.objects.filter(consultation__isnull=True)
+
+    made_up = [
+        item.title
+        for item in unconsulted
+        if item.title.startswith(("Antrag", "Anfrage")) or any(t in item.title for t in titles)
+    ]
+
+    assert made_up == []
+
+
+def test_every_agenda_item_of_a_consultation_carries_its_papers_reference(demo_papers):
+    consulted = AgendaItem.objects.filter(consultation__isnull=False)
+
+    titles = consulted.values_list("title", "consultation__paper__reference")
+
+    assert titles and all(title.startswith(f"{reference} ") for title, reference in titles)
 
 
 def test_the_demo_says_how_many_papers_it_added(demo_papers):

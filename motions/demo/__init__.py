@@ -12,12 +12,11 @@ the services, least of all a state. The demo logins hold today's posts only (the
 member was not employed in 2021), so their roles are resolved before the clock is turned back.
 The notices of these steps stay in the app, but no e-mail about them goes out today.
 
-Generated papers are bulk-inserted instead: a few seconds for 500, against minutes and a notice
-per step through the services. They keep the same invariants: a reference from the services'
-counters, a timeline, sponsorships and signatories, and for a paper on an agenda an agenda item
-placed by the services' rule and a consultation. Their titles carry a running number
-("… (Nr. 17)") and each one's content depends only on that number, so another run adds only the
-missing ones.
+Generated papers cannot take that way: a hundred thousand of them would take hours. Their lives
+are taken step by step in memory by the services' own rules (lives.py), over ten years of
+meetings and as many district councils as they need (sizing.py), and written in bulk
+(generator.py). Each one's words and life depend only on its number, so another run adds only
+the missing ones.
 """
 
 from motions.demo.desk import enter_letters
@@ -25,16 +24,14 @@ from motions.demo.generator import generate
 from motions.demo.letters import SAMPLE
 from motions.models import Paper
 
-# The receiver -----------------------------------------------------------------------------------
-
 
 def add_demo_papers(sender, *, body, papers=0, stdout=None, **kwargs):
     """On `demo_council_built`: the sample and the fictional papers unless the body has them,
-    and the generated papers numbered up to `papers`."""
+    and generated papers until there are `papers` of them."""
     entered = 0
     if not Paper.objects.filter(body=body, title=SAMPLE.title).exists():
         entered = enter_letters(body)
-    generated = generate(body, papers)
+    generated = generate(body, papers, stdout)
     if stdout is not None:
         total = Paper.objects.filter(body=body).count()
         stdout.write(

@@ -224,6 +224,3 @@ def _filing(letter):
     """Filed letters by the moment of filing, then the drafts."""
     moments = {verb: at for verb, at, *_args in letter.steps}
     return ("submit" not in moments, moments.get("submit") or moments["draft"])
-
-
-# Generated papers ----------------------------------------------------------------------------

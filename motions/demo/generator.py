@@ -1,473 +1,431 @@
-"""Generated papers for `demo --papers N`: bulk-inserted, each one's content fixed by its number."""
+"""Generated papers for `demo --papers N`: each one's life in memory, then written in bulk.
 
+Paper n's words and life depend only on n and the meeting it is filed for (sizing.py), so a
+second run adds only the papers that are missing. Everything per paper happens in memory; the
+database sees one query per few thousand rows, and an agenda's places are counted once per
+meeting (`Sitting`), never by reloading the agenda per paper.
+"""
+
+import bisect
 import datetime
-import itertools
 import random
-import re
-from dataclasses import dataclass, field
+import time
+from contextlib import contextmanager
+from itertools import batched
 
-from django.db.models import Count
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Count, F, Max, OuterRef, Subquery
 from django.utils import timezone
 
-from council.models import AgendaItem, Meeting, MeetingState, Membership, Organization
+from council.management.commands import _demo_calendar as council_calendar
+from council.management.commands import _demo_data as council_data
+from council.management.commands import demo as council_demo
+from council.models import AgendaItem, Meeting, MeetingState, Membership, Organization, Role
 from motions import services
 from motions.deadlines import filing_deadline
-from motions.demo.desk import Desk, request_text
+from motions.demo import routes, sizing
+from motions.demo.desk import faction_chairs
 from motions.demo.letters import (
-    AS_PROPOSED,
-    BERLIN,
     CHAIR_LOGINS,
-    DEMO_NOW,
     DEMO_TODAY,
     FACTION_LOGINS,
+    FICTIONAL,
+    LOGINS,
     OFFICE,
-    PLACE,
     UNIT_LOGINS,
 )
+from motions.demo.lives import Life, head
+from motions.demo.texts import Pool, Vocabulary
 from motions.models import (
-    Action,
+    DEFAULT_REFERENCE_PATTERN,
     Consultation,
-    Outcome,
     Paper,
-    PaperState,
-    PaperType,
-    Question,
-    ReportKind,
-    Signatory,
-    Sponsorship,
-    TimelineEntry,
+    ReferenceCounter,
+    ReferencePattern,
 )
 
-
-def _table(text):
-    """Rows of cells from lines with cells between "|"."""
-    return [tuple(cell.strip() for cell in line.split("|")) for line in text.strip().splitlines()]
-
-
-BATCH = 100
-NUMBERED = re.compile(r" \(Nr\. (\d+)\)$")
-YEARS = [2021, 2022, 2023, 2024, 2025, 2026, 2026]  # the year of the demo calendar twice
-REPORT_UNITS = {"Rat": "FB 20", "HFA": "FB 20", "RPA": "FB 20", "ASU": "FB 61", "B1": "FB 61"}
-REPORT_UNITS |= {"ASK": "FB 40", "JHA": "FB 51", "SozA": "FB 50", "B2": "FB 50"}
-# committee | title | proposed resolution | first paragraph of the justification
-MOTIONS = _table("""
-Rat | Kommunale Wärmeplanung beschleunigen | Die Verwaltung legt die kommunale Wärmeplanung bis Ende 2027 vor und berichtet halbjährlich über den Stand. | Wer ein Haus besitzt, muss früh wissen, ob das Quartier an ein Wärmenetz kommt.
-Rat | Klimaschutzkonzept fortschreiben | Das Klimaschutzkonzept wird mit dem Ziel einer klimaneutralen Stadtverwaltung bis 2035 fortgeschrieben. | Die Ziele des bisherigen Konzepts sind überholt; neue Förderprogramme sind hinzugekommen.
-Rat | Resolution für eine auskömmliche Finanzierung der Kommunen | Der Rat fordert Bund und Land auf, die Kosten übertragener Aufgaben vollständig zu tragen. | Die Stadt trägt seit Jahren Kosten für Aufgaben, die ihr Bund und Land übertragen haben.
-HFA | Photovoltaik auf städtischen Dächern | Die Verwaltung prüft alle städtischen Gebäude auf ihre Eignung für Photovoltaik und legt einen Ausbauplan mit Kosten und Finanzierung vor. | Eigener Solarstrom senkt die Energiekosten der Stadt dauerhaft.
-HFA | Digitale Bürgerdienste ausbauen | Die Verwaltung bietet bis Ende 2027 die zehn am häufigsten nachgefragten Leistungen vollständig online an. | Viele Anliegen ließen sich ohne Termin im Rathaus erledigen.
-HFA | Sanierung der Spielplätze | Im Haushalt 2027 werden zusätzlich 250.000 Euro für die Sanierung städtischer Spielplätze bereitgestellt. | Mehrere Spielplätze mussten wegen Mängeln ganz oder teilweise gesperrt werden.
-ASU | Fahrradstraße auf der Bahnhofstraße prüfen | Die Verwaltung prüft, ob die Bahnhofstraße als Fahrradstraße ausgewiesen werden kann. | Die Bahnhofstraße wird schon heute stark von Radfahrenden genutzt.
-ASU | Mehr Straßenbäume in den Stadtteilen | Die Verwaltung legt ein Programm vor, mit dem jährlich mindestens 200 zusätzliche Straßenbäume gepflanzt werden. | Straßenbäume spenden Schatten und kühlen die Stadt im Sommer.
-ASU | Quote für geförderten Wohnungsbau | In neuen Bebauungsplänen mit mehr als 20 Wohneinheiten sind mindestens 30 Prozent der Wohnungen öffentlich gefördert zu errichten. | Bezahlbare Wohnungen sind knapp; die Wartelisten werden länger.
-ASU | Tempo 30 vor Schulen und Kitas | Die Verwaltung ordnet vor allen Schulen und Kitas an Hauptstraßen Tempo 30 an, soweit die Straßenverkehrsordnung es zulässt. | Die geänderte Straßenverkehrsordnung erleichtert Tempo 30 vor Schulen und Kitas.
-ASK | Sanierung der Schultoiletten | Die Verwaltung legt einen Zeitplan für die Sanierung der Schultoiletten vor. | Viele Kinder meiden die Schultoiletten, weil sie in schlechtem Zustand sind.
-ASK | Schwimmunterricht für alle Grundschulkinder | Die Verwaltung stellt den Grundschulen ausreichend Wasserzeiten für den Schwimmunterricht bereit. | Immer mehr Kinder verlassen die Grundschule, ohne sicher schwimmen zu können.
-ASK | Förderung der freien Kulturszene | Die Mittel für freie Kulturprojekte werden ab 2027 auf 80.000 Euro im Jahr erhöht. | Die freie Kulturszene erhält seit Jahren unveränderte Zuschüsse.
-ASK | Sporthallenzeiten gerecht verteilen | Die Verwaltung legt nachvollziehbare Kriterien für die Vergabe der Hallenzeiten vor. | Vereine beklagen, dass die Vergabe der Hallenzeiten nicht nachvollziehbar ist.
-SozA | Quartiersbüros in allen Stadtteilen | Die Verwaltung entwickelt ein Konzept für Quartiersbüros in allen Stadtteilen. | Quartiersbüros sind niedrigschwellige Anlaufstellen für Nachbarschaft und Beratung.
-SozA | Seniorenbegegnungsstätten stärken | Die Zuschüsse für die Seniorenbegegnungsstätten werden an die gestiegenen Kosten angepasst. | Die Begegnungsstätten wirken der Vereinsamung älterer Menschen entgegen.
-SozA | Sozialticket bekannter machen | Die Verwaltung informiert alle Leistungsberechtigten aktiv über das Sozialticket. | Viele Berechtigte wissen nicht, dass sie das Sozialticket nutzen können.
-JHA | Jugendtreffs länger öffnen | Die städtischen Jugendtreffs öffnen freitags und samstags bis 22 Uhr. | Jugendliche brauchen gerade am Wochenende Orte, an denen sie sich treffen können.
-JHA | Schulsozialarbeit an allen Grundschulen | An jeder Grundschule wird mindestens eine halbe Stelle für Schulsozialarbeit eingerichtet. | Die Schulen berichten von wachsendem Unterstützungsbedarf bei Kindern und Familien.
-JHA | Ausbau der Familienzentren | Die Verwaltung prüft, welche Kitas zu Familienzentren weiterentwickelt werden können. | Familienzentren bündeln Beratung und Unterstützung für Familien unter einem Dach.
-B1 | Straßenbeleuchtung auf LED umstellen | Der EUV Stadtbetrieb stellt die Straßenbeleuchtung bis 2029 vollständig auf LED um. | LED-Leuchten verbrauchen deutlich weniger Strom und halten länger.
-B1 | Öffentliche Toilette in der Altstadt | Der EUV Stadtbetrieb richtet in der Altstadt eine barrierefreie öffentliche Toilette ein. | Besucherinnen und Besucher der Altstadt vermissen eine öffentliche Toilette.
-B1 | Mehr Abfallbehälter an Spazierwegen | An viel genutzten Spazierwegen werden zusätzliche Abfallbehälter aufgestellt. | Überquellende Abfallbehälter und wilder Müll ärgern viele Spaziergänger.
-B2 | Sprachkurse für Eltern in Kitas | Die Verwaltung bietet mit der Volkshochschule Sprachkurse für Eltern in Kitas an. | Eltern, die ihr Kind in die Kita bringen, erreicht ein Kurs am selben Ort am besten.
-B2 | Willkommenslotsen in den Stadtteilen | Die Verwaltung baut mit den Wohlfahrtsverbänden ein Netz ehrenamtlicher Willkommenslotsen auf. | Neu Zugewanderte finden sich mit Hilfe aus der Nachbarschaft schneller zurecht.
-B2 | Anerkennung ausländischer Berufsabschlüsse | Die Verwaltung richtet im Bürgerbüro eine Beratung zur Anerkennung ausländischer Berufsabschlüsse ein. | Fachkräfte werden gesucht, und viele Zugewanderte arbeiten unter ihrer Qualifikation.
-""")
-NON_PUBLIC_MOTIONS = _table("""
-HFA | Ankauf eines Grundstücks für eine Feuerwache | Die Verwaltung verhandelt über den Ankauf des Grundstücks; der Kaufpreis darf den Verkehrswert nicht übersteigen. | Der bisherige Standort genügt den Anforderungen nicht mehr.
-HFA | Anmietung von Räumen für eine Kita-Übergangslösung | Die Verwaltung mietet die angebotenen Räume für zunächst drei Jahre an. | Bis zur Fertigstellung des Neubaus fehlen Räume für zwei Gruppen.
-""")
-# committee | title | question | question …
-INQUIRIES = _table("""
-ASU | Baumfällungen und Ersatzpflanzungen | Wie viele städtische Bäume wurden in den letzten zwölf Monaten gefällt, und warum? | Wie viele Ersatzpflanzungen wurden vorgenommen? | Wie wird die Pflege junger Bäume in Trockenperioden sichergestellt?
-ASK | Unterrichtsausfall durch Bauarbeiten | An welchen Schulen ist der Unterricht derzeit wegen Bauarbeiten eingeschränkt? | Welche Ausweichräume stehen zur Verfügung? | Bis wann sind die Arbeiten abgeschlossen?
-JHA | Wartelisten in den Kitas | Wie viele Kinder stehen derzeit auf Wartelisten für einen Kita-Platz? | Wie verteilen sie sich auf die Stadtteile? | Wie oft haben Eltern ihren Rechtsanspruch geltend gemacht?
-SozA | Unterbringung wohnungsloser Menschen | Wie viele Menschen sind derzeit ordnungsbehördlich untergebracht? | Wie lange dauert die Unterbringung im Durchschnitt? | Welche Angebote gibt es, um den Verlust der Wohnung zu verhindern?
-HFA | Kosten externer Beratung | Welche externen Beratungsaufträge hat die Verwaltung in den letzten zwei Jahren vergeben? | Wie hoch waren die Kosten insgesamt?
-B1 | Zustand der Brücken im Stadtgebiet | Wie viele städtische Brücken haben eine Zustandsnote von 3,0 oder schlechter? | Welche Brücken müssen in den nächsten fünf Jahren saniert werden? | Mit welchen Kosten rechnet die Verwaltung?
-B2 | Wartezeiten in der Ausländerbehörde | Wie lange warten Antragstellende derzeit auf einen Termin? | Wie viele Stellen sind unbesetzt? | Welche Anträge können online gestellt werden?
-""")
-SECOND_PARAGRAPHS = [
-    "Andere Städte im Kreis Recklinghausen haben damit gute Erfahrungen gemacht.",
-    "Bürgerinnen und Bürger haben uns wiederholt auf das Anliegen hingewiesen.",
-    "Fördermittel von Land und Bund sollten dafür ausgeschöpft werden.",
-    "Damit die Maßnahme im nächsten Haushalt berücksichtigt werden kann, ist ein Beschluss jetzt nötig.",
-]
-OUTCOMES = [Outcome.ADOPTED] * 9 + [Outcome.ADOPTED_AMENDED] * 3 + [Outcome.REJECTED] * 4
-OUTCOMES += [Outcome.TAKEN_NOTE] * 2
-RESOLUTIONS = {
-    Outcome.ADOPTED: AS_PROPOSED,
-    Outcome.ADOPTED_AMENDED: "Der Ausschuss beschließt mit der in der Sitzung vorgetragenen Änderung (mehrheitlich).",
-    Outcome.REJECTED: "Der Antrag wird mehrheitlich abgelehnt.",
-    Outcome.TAKEN_NOTE: "Der Ausschuss nimmt den Bericht der Verwaltung zur Kenntnis.",
-}
-URGENCY = "Die Angelegenheit duldet keinen Aufschub bis zur nächsten regulären Sitzung."
+BATCH = 2000  # papers per round of bulk inserts, and rows per INSERT
+FEWEST, MOST = sizing.SETTINGS["items"]
+# While papers are added, the non-public items of every agenda wait at this order and above,
+# so that public items can be appended before them; afterwards they follow the public ones.
+ASIDE = 10_000
+EXAMPLES = 1 + len(FICTIONAL)  # the sample and the fictional papers (desk.py)
 
 
-@dataclass
-class Step:
-    at: datetime.datetime
-    actor: object
-    action: str
-    to_state: str
-    comment: str = ""
-    meeting: Meeting | None = None
-    outcome: str = ""
-    unit: Organization | None = None
-    due: datetime.date | None = None
+class Sitting:
+    """A meeting as the generator fills it: how full its agenda is, and its next places."""
+
+    def __init__(self, meeting, short_name, items, deadline):
+        self.pk, self.start, self.name = meeting.pk, meeting.start, meeting.name
+        self.label = str(meeting)  # "Sitzung des …, 12.03.2019", as the services say it
+        self.short_name, self.deadline = short_name, deadline
+        self.held = meeting.state == MeetingState.HELD
+        self.open = meeting.state != MeetingState.CANCELLED
+        self.load, self.touched = len(items), False
+        self.titles = {title for _order, _number, _public, title in items}
+        self.public_order = max((o for o, _n, public, _t in items if public), default=0)
+        self.closed_order = max((o for o, _n, public, _t in items if not public), default=ASIDE)
+        self.numbers = {
+            kind: max((_top(n) for _o, n, public, _t in items if public == kind), default=0)
+            for kind in (True, False)
+        }
+
+    def has_room(self):
+        return self.open and self.load < MOST
+
+    def place(self, public):
+        """(order, number) of a new item, after the last of its kind (services rule)."""
+        self.load, self.touched = self.load + 1, True
+        self.numbers[public] += 1
+        if public:
+            self.public_order += 1
+            return self.public_order, f"Ö {self.numbers[public]}"
+        self.closed_order += 1
+        return self.closed_order, f"N {self.numbers[public]}"
 
 
-@dataclass
-class Invented:
-    """A generated paper before it is written: the row, its parts and its whole life."""
-
-    paper: Paper
-    factions: list  # the lead first
-    signatories: list  # (person, function)
-    questions: tuple
-    steps: list = field(default_factory=list)
-
-    @property
-    def done(self):
-        """The steps taken by the demo's today; the paper stands where the last one left it."""
-        return list(itertools.takewhile(lambda step: step.at < DEMO_NOW, self.steps))
+def _top(number):
+    digits = number.split()[-1].split(".")[0] if number.split() else ""
+    return int(digits) if digits.isdigit() else 0
 
 
-def _office_hours(rng, first, last):
-    day = first + datetime.timedelta(days=rng.randrange((last - first).days + 1))
-    moment = datetime.time(rng.randint(8, 17), rng.randrange(0, 60, 5))
-    return datetime.datetime.combine(day, moment, BERLIN)
-
-
-def _days_later(rng, at, least, most, hour):
-    return (at + datetime.timedelta(days=rng.randint(least, most))).replace(hour=hour, minute=0)
-
-
-class Generator:
-    """Invents paper number n: the same paper on every run for the same council."""
+class World:
+    """What every generated paper's life draws on: the council as it stands in the database."""
 
     def __init__(self, body):
-        self.body = body
-        desk = Desk(body)
-        self.organizations, self.users = desk.organizations, desk.users
-        factions = [o for o in self.organizations.values() if o.kind == "faction"]
-        self.factions = sorted(factions, key=lambda faction: faction.short_name)
+        self.body, self.vocabulary = body, Vocabulary()
+        self.organizations = {o.short_name: o for o in Organization.objects.filter(body=body)}
+        self.short_names = {o.pk: short for short, o in self.organizations.items()}
+        self.users = {u.username: u for u in get_user_model().objects.filter(username__in=LOGINS)}
+        self._load_sittings()
+        self._load_chairs()
+        self.factions = sorted(
+            (o for o in self.organizations.values() if o.kind == "faction"),
+            key=lambda faction: faction.short_name,
+        )
         seats = dict(
             Membership.objects.active(DEMO_TODAY)
             .filter(organization=self.organizations["Rat"])
-            .values_list("on_behalf_of__short_name")
+            .values_list("on_behalf_of_id")
             .annotate(Count("pk"))
         )
-        self.seats = [seats.get(faction.short_name, 1) for faction in self.factions]
+        self.seats = [seats.get(faction.pk, 1) for faction in self.factions]
         self.signers = {
-            short: (person, services.default_function(person, [self.organizations[short]]))
-            for short, person in desk.chairs.items()
+            short: (person.pk, services.default_function(person, [self.organizations[short]]))
+            for short, person in faction_chairs(body).items()
         }
-        self.meetings = {}  # committee: [(meeting, filing deadline)] in order of time
-        meetings = Meeting.objects.filter(body=body).exclude(state=MeetingState.CANCELLED)
-        for meeting in meetings.prefetch_related("organizations").order_by("start"):
-            for organization in meeting.organizations.all():
-                deadline = filing_deadline(meeting, body)
-                self.meetings.setdefault(organization.short_name, []).append((meeting, deadline))
+        units = Organization.serves.through.objects.filter(from_organization__body=body)
+        self.units = {}
+        for unit, committee in units.order_by("pk").values_list(
+            "from_organization_id", "to_organization_id"
+        ):
+            if self.short_names[unit] != "BdR":  # the office serves, but writes no reports
+                self.units.setdefault(committee, self._organization(unit))
+        self.fields = {key: Pool(fields) for key, fields in sizing.SETTINGS["fields"].items()}
 
-    def user(self, logins, short_name):
-        return self.users[logins.get(short_name, OFFICE)]
+    def _organization(self, pk):
+        return self.organizations[self.short_names[pk]]
 
-    def invent(self, n):
-        rng = random.Random(f"ratsfaden-demo-paper-{n}")
-        kind, questions, resolution = rng.random(), (), ""
-        if kind < 0.25:
-            committee, title, *questions = rng.choice(INQUIRIES)
-            reason = "Die Antworten sind für die weitere Beratung wichtig."
-        else:
-            committee, title, resolution, reason = rng.choice(
-                NON_PUBLIC_MOTIONS if kind < 0.28 else MOTIONS
+    def _load_sittings(self):
+        items = {}
+        rows = AgendaItem.objects.filter(meeting__body=self.body).values_list(
+            "meeting_id", "order", "number", "public", "title"
+        )
+        for meeting_id, *item in rows:
+            items.setdefault(meeting_id, []).append(item)
+        links = dict(
+            Meeting.organizations.through.objects.filter(meeting__body=self.body).values_list(
+                "meeting_id", "organization__short_name"
             )
+        )
+        self.sittings, self.by_committee = {}, {}
+        for meeting in Meeting.objects.filter(body=self.body).order_by("start"):
+            sitting = Sitting(
+                meeting,
+                links.get(meeting.pk),
+                items.get(meeting.pk, []),
+                filing_deadline(meeting, self.body),
+            )
+            self.sittings[meeting.pk] = sitting
+            self.by_committee.setdefault(sitting.short_name, []).append(sitting)
+        self.starts = {short: [s.start for s in ss] for short, ss in self.by_committee.items()}
+        self.at = {(s.short_name, s.start): s for s in self.sittings.values()}
+
+    def _load_chairs(self):
+        self.chairs = {}
+        rows = Membership.objects.filter(organization__body=self.body, role=Role.CHAIR).values_list(
+            "organization_id", "start_date", "end_date", "person_id"
+        )
+        for organization, start, end, person in rows:
+            self.chairs.setdefault(organization, []).append((start, end, person))
+
+    # What the lives ask -------------------------------------------------------------------------
+
+    def chair(self, organization_id, day):
+        """The committee's chair on `day`; before the demo's records begin, today's chair."""
+        terms = self.chairs.get(organization_id, [])
+        for start, end, person in terms:
+            if start <= day and (end is None or day <= end):
+                return person
+        return next((person for _start, end, person in terms if end is None), None)
+
+    def sitting_at(self, slot):
+        return self.at[slot.committee.short_name, slot.start]
+
+    def next_sitting(self, short_name, after):
+        """The committee's first meeting after `after` whose agenda has room, or None."""
+        sittings = self.by_committee.get(short_name, [])
+        index = bisect.bisect_right(self.starts.get(short_name, []), after)
+        return next((s for s in sittings[index:] if s.has_room()), None)
+
+    def tier(self, tier):
+        return {committee.short_name for committee in sizing.calendar(tier)}
+
+    def referral_targets(self, tier):
+        """Where a committee refers a motion: the council's other committees that take papers."""
+        if tier:
+            return []
+        return [
+            c.short_name
+            for c in sizing.calendar(0)
+            if sizing.papers_per_meeting(c) and c.short_name not in sizing.SETTINGS["deciding"]
+        ]
+
+    def field(self, rng, short_name):
+        committee = council_data.organization(short_name)
+        key = "district" if committee.first_sitting is None else short_name
+        return self.fields[key].draw(rng)
+
+    def dative(self, short_name):
+        committee = council_data.organization(short_name)
+        if committee is council_data.COUNCIL:
+            return "dem Rat"
+        return f"{'der' if committee.first_sitting is None else 'dem'} {committee.name}"
+
+    def organ(self, short_name):
+        return council_calendar.organ(council_data.organization(short_name))
+
+    def factions_of(self, rng):
+        """The lead faction by its strength; now and then a partner that files the same way
+        (both with a login of their own, or both by letter)."""
         lead = rng.choices(self.factions, weights=self.seats)[0]
-        # A joint paper of two factions that both write themselves, or both by letter.
+        if rng.random() >= sizing.SETTINGS["shares"]["joint"]:
+            return [lead]
+        writes = lead.short_name in FACTION_LOGINS
         partners = [
-            f
-            for f in self.factions
-            if f != lead and (f.short_name in FACTION_LOGINS) == (lead.short_name in FACTION_LOGINS)
+            f for f in self.factions if f != lead and (f.short_name in FACTION_LOGINS) == writes
         ]
-        partner = rng.choice(partners) if rng.random() < 0.15 else None
-        factions = [lead, partner] if partner else [lead]
-        year = rng.choice(YEARS)
-        last_day = min(datetime.date(year, 12, 18), DEMO_TODAY - datetime.timedelta(days=1))
-        filed = _office_hours(rng, datetime.date(year, 1, 8), last_day)
-        report_kind = (
-            ReportKind.WRITTEN
-            if questions
-            else rng.choice([ReportKind.NONE] * 5 + [ReportKind.WRITTEN, ReportKind.ORAL])
-        )
-        paper = Paper(
-            body=self.body,
-            paper_type=PaperType.INQUIRY if questions else PaperType.MOTION,
-            title=f"{title} (Nr. {n})",
-            place=PLACE,
-            committee=self.organizations[committee],
-            proposed_resolution=resolution,
-            questions_intro="Wir fragen die Verwaltung:" if questions else "",
-            justification=f"{reason}\n\n{rng.choice(SECOND_PARAGRAPHS)}",
-            report_kind=report_kind,
-            is_public=not 0.25 <= kind < 0.28,  # land deals are not
-            entered_on_behalf=lead.short_name not in FACTION_LOGINS,
-            created_by=self.user(FACTION_LOGINS, lead.short_name),
-        )
-        signatories = [self.signers[f.short_name] for f in factions if f.short_name in self.signers]
-        invented = Invented(paper, factions, signatories, tuple(questions))
-        self._live(invented, rng, filed)
-        return invented
+        return [lead, rng.choice(partners)]
 
-    def _live(self, invented, rng, filed):
-        paper, factions = invented.paper, invented.factions
-        created = filed - datetime.timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 6))
-        invented.steps.append(Step(created, paper.created_by, Action.CREATED, PaperState.DRAFT))
-        for partner in factions[1:]:
-            if partner.short_name in FACTION_LOGINS:
-                by = self.user(FACTION_LOGINS, partner.short_name)
-                step = Step(
-                    created + (filed - created) / 2,
-                    by,
-                    Action.AGREED,
-                    PaperState.DRAFT,
-                    partner.name,
-                )
-                invented.steps.append(step)
-        meeting = None if invented.questions else self._target(paper, rng, filed)
-        paper.request_text = request_text(paper.paper_type, meeting)
-        if filed > DEMO_NOW - datetime.timedelta(days=35) and rng.random() < 0.3:
-            return  # still a draft
-        self._submit(invented, rng, filed)
-        if invented.questions:
-            self._answer(invented, rng, filed)
-        elif rng.random() < 0.07:
-            withdrawn = _days_later(rng, filed, 2, 9, hour=12)
-            invented.steps.append(
-                Step(withdrawn, paper.created_by, Action.WITHDRAWN, PaperState.WITHDRAWN)
+    def author(self, faction):
+        return self.users[FACTION_LOGINS.get(faction.short_name, OFFICE)]
+
+    def chair_login(self, short_name):
+        return self.users[CHAIR_LOGINS.get(short_name, OFFICE)]
+
+    def unit_login(self, short_name):
+        return self.users[UNIT_LOGINS.get(short_name, OFFICE)]
+
+
+# Writing ------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def keeping_times(*models):
+    """bulk_create with the `created` and `modified` of the demo's past, not the present."""
+    fields = [
+        field
+        for model in models
+        for field in model._meta.concrete_fields
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)
+    ]
+    saved = [(field, field.auto_now, field.auto_now_add) for field in fields]
+    for field in fields:
+        field.auto_now = field.auto_now_add = False
+    try:
+        yield
+    finally:
+        for field, auto_now, auto_now_add in saved:
+            field.auto_now, field.auto_now_add = auto_now, auto_now_add
+
+
+def write(lives):
+    """The rows of these lives, table by table, each referring to rows written before it."""
+    rows = {}
+    for life in lives:
+        for model, objects in life.rows().items():
+            rows.setdefault(model, []).extend(objects)
+    with keeping_times(AgendaItem, Paper, Consultation):
+        for model, objects in rows.items():
+            if connection.vendor == "postgresql":
+                copy(model, objects)
+            else:
+                model.objects.bulk_create(objects, batch_size=BATCH)
+
+
+def copy(model, objects):
+    """Write rows with PostgreSQL's COPY, several times faster than INSERT for this many: the
+    ids come from the table's sequence first, so that later rows can refer to these."""
+    if not objects:
+        return
+    meta, quote = model._meta, connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+            [meta.db_table, meta.pk.column, len(objects)],
+        )
+        for obj, (pk,) in zip(objects, cursor.fetchall(), strict=True):
+            obj.pk = pk
+    relations = [f for f in meta.concrete_fields if f.is_relation]
+    fields = meta.concrete_fields
+    # Choices are enums; the driver would write an enum by its name, not its value.
+    plain = [str if field.choices else None for field in fields]
+    columns = ", ".join(quote(field.column) for field in fields)
+    statement = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as rows:
+        for obj in objects:
+            for field in relations:  # the rows referred to are written first: now with ids
+                if field.is_cached(obj) and getattr(obj, field.name) is not None:
+                    setattr(obj, field.attname, getattr(obj, field.name).pk)
+            values = [getattr(obj, field.attname) for field in fields]
+            rows.write_row(
+                [to(v) if to and v is not None else v for to, v in zip(plain, values, strict=True)]
             )
-        else:
-            self._decide(invented, rng, filed, meeting)
-
-    def _target(self, paper, rng, filed):
-        """The next meeting whose filing deadline is still open; now and then the next one at
-        all, so that some papers come in late. The demo calendar begins in 2026."""
-        on_time = rng.random() > 0.08
-        for meeting, deadline in self.meetings.get(paper.committee.short_name, []):
-            if meeting.start > filed + datetime.timedelta(days=3) and (
-                deadline >= filed or not on_time
-            ):
-                paper.target_meeting, paper.filing_deadline = meeting, deadline
-                return meeting
-        return None
-
-    def _submit(self, invented, rng, filed):
-        paper = invented.paper
-        paper.submitted_at, paper.submitted_by = filed, paper.created_by
-        paper.letter_date = filed.date() - datetime.timedelta(days=rng.randint(0, 2))
-        paper.received_on = filed.date() if paper.entered_on_behalf else None
-        paper.late = (
-            bool(paper.filing_deadline) and services.filed_at(paper) > paper.filing_deadline
-        )
-        if paper.late and rng.random() < 0.4:
-            paper.late, paper.urgent, paper.urgency_reason = False, True, URGENCY
-        if invented.questions:
-            paper.report_due = filed.date() + datetime.timedelta(days=self.body.inquiry_answer_days)
-        comment = "verspätet eingegangen" if paper.late else ""
-        comment = "als Dringlichkeitsantrag" if paper.urgent else comment
-        invented.steps.append(
-            Step(filed, paper.created_by, Action.SUBMITTED, PaperState.SUBMITTED, comment)
-        )
-
-    def _answer(self, invented, rng, filed):
-        """An inquiry goes straight to the administration; the committee takes note of the answer."""
-        paper = invented.paper
-        unit = self.organizations[REPORT_UNITS[paper.committee.short_name]]
-        self._request(invented, _days_later(rng, filed, 1, 3, hour=9), unit, paper.report_due, rng)
-
-    def _decide(self, invented, rng, filed, meeting):
-        paper = invented.paper
-        chair = self.user(CHAIR_LOGINS, paper.committee.short_name)
-        if meeting is not None:
-            scheduled = max(
-                filed + datetime.timedelta(days=1), meeting.start - datetime.timedelta(days=12)
-            )
-            decided = meeting.start + datetime.timedelta(minutes=rng.randrange(20, 150, 5))
-            comment = ""  # the agenda item's number, once it has one
-        else:  # before the demo calendar: no meeting to put it on
-            scheduled = _days_later(rng, filed, 4, 14, hour=10)
-            decided = _days_later(rng, scheduled, 10, 30, hour=18)
-            comment = f"{self.sitting(paper)}, {decided:%d.%m.%Y}"
-        office = self.users[OFFICE]
-        invented.steps.append(
-            Step(scheduled, office, Action.SCHEDULED, PaperState.SCHEDULED, comment, meeting)
-        )
-        outcome = rng.choice(OUTCOMES)
-        label = str(Outcome(outcome).label)
-        invented.steps.append(
-            Step(decided, chair, Action.DECIDED, PaperState.DECIDED, label, outcome=outcome)
-        )
-        adopted = outcome in (Outcome.ADOPTED, Outcome.ADOPTED_AMENDED)
-        if adopted and (paper.report_kind != ReportKind.NONE or rng.random() < 0.4):
-            requested = _days_later(rng, decided, 1, 3, hour=9)
-            due = requested.date() + datetime.timedelta(days=rng.randint(30, 90))
-            unit = self.organizations[REPORT_UNITS[paper.committee.short_name]]
-            self._request(invented, requested, unit, due, rng)
-        elif rng.random() < 0.6:
-            closed = _days_later(rng, decided, 20, 120, hour=11)
-            invented.steps.append(Step(closed, chair, Action.CLOSED, PaperState.CLOSED))
-
-    def _request(self, invented, requested, unit, due, rng):
-        """The report is asked for, arrives around its due date, and is presented."""
-        chair = self.user(CHAIR_LOGINS, invented.paper.committee.short_name)
-        comment = f"{unit.name}, {due:%d.%m.%Y}"
-        step = Step(
-            requested,
-            chair,
-            Action.REPORT_REQUESTED,
-            PaperState.REPORT_REQUESTED,
-            comment,
-            unit=unit,
-            due=due,
-        )
-        answered = datetime.datetime.combine(
-            due + datetime.timedelta(days=rng.randint(-20, 12)), datetime.time(14), BERLIN
-        )
-        received = max(requested + datetime.timedelta(days=2), answered)
-        clerk = self.user(UNIT_LOGINS, unit.short_name)
-        closed = _days_later(rng, received, 10, 40, hour=11)
-        invented.steps += [
-            step,
-            Step(received, clerk, Action.REPORT_RECEIVED, PaperState.REPORT_RECEIVED),
-            Step(closed, chair, Action.CLOSED, PaperState.CLOSED, "Bericht zur Kenntnis genommen."),
-        ]
-
-    def sitting(self, paper):
-        meetings = self.meetings.get(paper.committee.short_name)
-        return meetings[0][0].name if meetings else "Sitzung"
 
 
-def generate(body, wanted):
-    """Add the generated papers numbered 1 to `wanted` that are missing; returns how many."""
-    titles = Paper.objects.filter(body=body, title__contains=" (Nr. ").values_list(
-        "title", flat=True
-    )
-    present = {int(match[1]) for title in titles if (match := NUMBERED.search(title))}
-    missing = [n for n in range(1, wanted + 1) if n not in present]
-    if missing:
-        generator = Generator(body)
-        _write(body, [generator.invent(n) for n in missing])
-    return len(missing)
+def references(body, assignments):
+    """{n: reference} of the papers that are filed, numbered per type and year in the order of
+    filing, from the counters the services number from (locked, as they lock them)."""
+    filed = []
+    for n, slot in assignments:
+        paper = head(n, slot)
+        if paper.submitted:
+            filed.append((paper.filed, n, paper.paper_type))
+    counters, numbers = {}, {}
+    patterns = dict(ReferencePattern.objects.filter(body=body).values_list("paper_type", "pattern"))
+    for moment, n, paper_type in sorted(filed):
+        year = timezone.localdate(moment).year
+        if (paper_type, year) not in counters:
+            counters[paper_type, year] = ReferenceCounter.objects.select_for_update().get_or_create(
+                body=body, paper_type=paper_type, year=year
+            )[0]
+        counter = counters[paper_type, year]
+        counter.last_number += 1
+        pattern = patterns.get(paper_type, DEFAULT_REFERENCE_PATTERN[paper_type])
+        numbers[n] = pattern.format(year=year, number=counter.last_number)
+    ReferenceCounter.objects.bulk_update(counters.values(), ["last_number"])
+    return numbers
 
 
-def _write(body, invented):
-    for item in invented:
-        _fold(item)
-    filed = sorted(
-        (i.paper for i in invented if i.paper.submitted_at), key=lambda p: p.submitted_at
-    )
-    for paper in filed:  # numbered in the order of filing, from the services' counters
-        year = timezone.localdate(paper.submitted_at).year
-        paper.reference = services.next_reference(body=body, paper_type=paper.paper_type, year=year)
-    papers = Paper.objects.bulk_create([item.paper for item in invented])
-    for item in invented:
-        item.paper.created, item.paper.modified = item.done[0].at, item.done[-1].at
-    # Inserting stamped them today. Small batches: one long CASE per field is slow on SQLite.
-    Paper.objects.bulk_update(papers, ["created", "modified"], batch_size=BATCH)
-    Sponsorship.objects.bulk_create(s for item in invented for s in _sponsorships(item))
-    Signatory.objects.bulk_create(
-        Signatory(paper=item.paper, person=person, function=function, order=order)
-        for item in invented
-        for order, (person, function) in enumerate(item.signatories)
-    )
-    Question.objects.bulk_create(
-        Question(paper=item.paper, order=order, text=text)
-        for item in invented
-        for order, text in enumerate(item.questions, start=1)
-    )
-    _put_on_agendas(invented)
-    TimelineEntry.objects.bulk_create(entry for item in invented for entry in _timeline(item))
-
-
-def _fold(invented):
-    """The row's state, and the fields its steps set, as of the demo's today."""
-    paper, steps = invented.paper, invented.done
-    paper.state = steps[-1].to_state
-    for step in steps:
-        if step.action == Action.DECIDED:
-            paper.outcome = step.outcome
-        elif step.action == Action.REPORT_REQUESTED:
-            paper.report_unit, paper.report_due = step.unit, step.due
-        elif step.action == Action.REPORT_RECEIVED:
-            paper.report_received_at = step.at
-
-
-def _sponsorships(invented):
-    """The lead agrees by writing, unless the office entered its letter; a partner by its step."""
-    agreed = {step.comment: step for step in invented.done if step.action == Action.AGREED}
-    if not invented.paper.entered_on_behalf:
-        agreed[invented.factions[0].name] = invented.done[0]
-    for order, faction in enumerate(invented.factions):
-        step = agreed.get(faction.name)
-        yield Sponsorship(
-            paper=invented.paper,
-            faction=faction,
-            is_lead=order == 0,
-            agreed_at=step.at if step else None,
-            agreed_by=step.actor if step else None,
-        )
-
-
-def _timeline(invented):
-    state = ""
-    for step in invented.done:
-        internal = step.action in (Action.CREATED, Action.AGREED)
-        yield TimelineEntry(
-            paper=invented.paper,
-            at=step.at,
-            actor=step.actor,
-            action=step.action,
-            from_state="" if internal else state,
-            to_state=step.to_state,
-            comment=step.comment,
-        )
-        state = step.to_state
-
-
-def _put_on_agendas(invented):
-    """For each paper on a meeting's agenda: the item, placed and numbered by the services' own
-    rule (public items before the non-public ones), with its result, and the consultation."""
-    placed = []
-    for item in invented:
-        steps = {step.action: step for step in item.done}
-        scheduled, decided = steps.get(Action.SCHEDULED), steps.get(Action.DECIDED)
-        if scheduled is None or scheduled.meeting is None:
+def fill_short_agendas(world):
+    """An agenda the generator has added to holds at least `FEWEST` items: where fewer, the
+    administration's own proposals fill it (as they do most agendas of real councils)."""
+    items = []
+    for sitting in world.sittings.values():
+        if not sitting.touched or sitting.load >= FEWEST:
             continue
-        paper, meeting = item.paper, scheduled.meeting
-        title = f"{paper.reference} {paper.title}"
-        agenda_item = services.append_agenda_item(meeting, title=title, public=paper.is_public)
-        scheduled.comment = f"{meeting} – {agenda_item.number}"
-        if decided:
-            agenda_item.result, agenda_item.resolution_text = (
-                decided.outcome,
-                RESOLUTIONS[decided.outcome],
+        committee = council_data.organization(sitting.short_name)
+        rng = random.Random(f"{sitting.short_name}|{sitting.start:%Y-%m-%d}|more")
+        pool = council_calendar.topics(committee, sitting.start.date(), 10, rng)
+        for title in [t for t in pool if t not in sitting.titles][: FEWEST - sitting.load]:
+            order, number = sitting.place(public=True)
+            organ = council_calendar.organ(committee)
+            result, text = council_calendar.outcome(title, organ, rng) if sitting.held else ("", "")
+            created = sitting.start - datetime.timedelta(days=14)
+            items.append(
+                AgendaItem(
+                    meeting_id=sitting.pk,
+                    order=order,
+                    number=number,
+                    title=title,
+                    public=True,
+                    result=result,
+                    resolution_text=text,
+                    created=created,
+                    modified=sitting.start if result else created,
+                )
             )
-        agenda_item.created, agenda_item.modified = scheduled.at, (decided or scheduled).at
-        agenda_item.published_at = meeting.invited_at
-        consultation = Consultation(
-            paper=paper, meeting=meeting, agenda_item=agenda_item, organization=paper.committee
-        )
-        placed.append((agenda_item, consultation))
-    items = [agenda_item for agenda_item, _consultation in placed]
-    # Only these fields: the services' later insertions may have moved the items' order since.
-    fields = ["result", "resolution_text", "created", "modified", "published_at"]
-    AgendaItem.objects.bulk_update(items, fields, batch_size=BATCH)
-    consultations = Consultation.objects.bulk_create(c for _item, c in placed)
-    for agenda_item, consultation in placed:
-        consultation.created, consultation.modified = agenda_item.created, agenda_item.modified
-    Consultation.objects.bulk_update(consultations, ["created", "modified"], batch_size=BATCH)
+    with keeping_times(AgendaItem):
+        AgendaItem.objects.bulk_create(items, batch_size=BATCH)
+
+
+def set_aside_closed_items(body):
+    AgendaItem.objects.filter(meeting__body=body, public=False, order__lt=ASIDE).update(
+        order=F("order") + ASIDE
+    )
+
+
+def close_up_closed_items(body):
+    """The non-public items follow the public ones again, in their order."""
+    last_public = dict(
+        AgendaItem.objects.filter(meeting__body=body, public=True)
+        .values("meeting_id")
+        .annotate(last=Max("order"))
+        .values_list("meeting_id", "last")
+    )
+    waiting = list(
+        AgendaItem.objects.filter(meeting__body=body, order__gte=ASIDE)
+        .order_by("meeting_id", "order")
+        .only("pk", "meeting_id", "order")
+    )
+    meeting, order = None, 0
+    for item in waiting:
+        if item.meeting_id != meeting:
+            meeting, order = item.meeting_id, last_public.get(item.meeting_id, 0)
+        order += 1
+        item.order = order
+    AgendaItem.objects.bulk_update(waiting, ["order"], batch_size=1000)
+
+
+def progress(stdout, total, every=5000):
+    """A function to call with each block written: it reports the count and the rate."""
+    started, done = time.monotonic(), 0
+
+    def written(number):
+        nonlocal done
+        before, done = done, done + number
+        if stdout is not None and (done // every > before // every or done == total):
+            rate = f"{done / max(time.monotonic() - started, 1e-6):,.0f}".replace(",", ".")
+            stdout.write(f"  {done:>7} von {total} Drucksachen erzeugt ({rate} je Sekunde)")
+
+    return written
+
+
+def generate(body, wanted, stdout=None):
+    """Add generated papers until the body has `wanted` besides the demo's examples; returns
+    how many were added."""
+    existing = max(Paper.objects.filter(body=body).count() - EXAMPLES, 0)
+    if wanted <= existing:
+        return 0
+    return add(body, existing + 1, wanted, stdout)
+
+
+def add(body, first, last, stdout=None):
+    """Generated papers `first` to `last`, with the meetings and district councils they need;
+    returns how many."""
+    plan = sizing.plan(body, first, last)
+    if plan.districts:
+        council_demo.add_districts(body, plan.districts)
+    for tier, since in plan.since.items():
+        council_demo.add_history(body, sizing.calendar(tier), since)
+    set_aside_closed_items(body)
+    world = World(body)
+    numbers = references(body, plan.assignments)
+    written = progress(stdout, len(plan.assignments))
+    for batch in batched(plan.assignments, BATCH):
+        write(routes.live(Life(world, n, slot, numbers.get(n))) for n, slot in batch)
+        written(len(batch))
+    fill_short_agendas(world)
+    close_up_closed_items(body)
+    publish_invited_agendas(body)
+    return len(plan.assignments)
+
+
+def publish_invited_agendas(body):
+    """Papers written into meetings that had invited (or were held) stand on their published
+    agendas: the items get the meeting's invitation time."""
+    invited = Meeting.objects.filter(pk=OuterRef("meeting_id")).values("invited_at")[:1]
+    AgendaItem.objects.filter(
+        meeting__body=body, published_at__isnull=True, meeting__invited_at__isnull=False
+    ).update(published_at=Subquery(invited))
