@@ -197,16 +197,9 @@ class Paper(models.Model):
         help_text=_("Zählt für die Antragsfrist, wenn der Sitzungsdienst ein Schreiben erfasst."),
     )
 
-    # The administration's report.
-    report_unit = models.ForeignKey(
-        "council.Organization",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="owed_papers",
-        verbose_name=_("berichtende Verwaltungseinheit"),
-        editable=False,
-    )
+    # Where the administration's answer stands, as the paper shows it (the reports app keeps the
+    # requests and reports themselves): the date the next answer is owed by — an inquiry's answer
+    # date from its filing on, else the earliest open report request's — and when it came.
     report_due = models.DateField(_("Bericht fällig am"), null=True, blank=True, editable=False)
     report_received_at = models.DateTimeField(
         _("Bericht eingegangen am"), null=True, blank=True, editable=False
@@ -227,7 +220,6 @@ class Paper(models.Model):
         indexes = [
             models.Index(fields=["body", "state"]),
             models.Index(fields=["committee", "state"]),
-            models.Index(fields=["report_unit", "state"]),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -147,8 +147,6 @@ def step_taken(paper, entry):
         recipients |= set(council_office_users()) | set(chair_users(paper.committee))
     elif entry.action == Action.REPORT_REQUESTED:
         text = _("Bericht angefordert, fällig am %(due)s") % {"due": f"{paper.report_due:%d.%m.%Y}"}
-        recipients |= set(unit_users(paper.report_unit))
-        mailboxes.append(paper.report_unit.email)
     if entry.action in (Action.AGREED, Action.EDITED):
         mailboxes = []  # matters to the factions' staff, not to their mailboxes
     recipients.discard(entry.actor)

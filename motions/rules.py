@@ -8,6 +8,7 @@ import rules
 from council.models import Organization
 from council.roles import roles_of
 from council.rules import is_council_office
+from motions.querysets import owed_by
 from motions.services.committee import awaited_committee, current_consultation
 
 
@@ -83,7 +84,9 @@ def chairs_deciding_committee(user, paper):
 
 @rules.predicate
 def works_in_report_unit(user, paper):
-    return paper.report_unit_id is not None and paper.report_unit_id in roles_of(user).units
+    """Staff of a unit that owes a report on the paper."""
+    units = roles_of(user).units
+    return bool(units) and type(paper).objects.filter(pk=paper.pk).filter(owed_by(units)).exists()
 
 
 rules.add_perm("motions.create_paper", is_faction_staff | is_council_office)

@@ -32,7 +32,7 @@ def _papers(user):
     return (
         Paper.objects.visible_to(user)
         .with_outcome_disclosure(user)
-        .select_related("committee", "target_meeting", "report_unit")
+        .select_related("committee", "target_meeting")
         .prefetch_related(
             Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))
         )
@@ -198,7 +198,9 @@ def dashboard(request):
         if filters.cleaned_data["committee"]:
             papers = papers.filter(committee=filters.cleaned_data["committee"])
     # The latest consultation is the paper's agenda slot; its number is public, its title not needed.
+    # The units asked for a report: the requests the reports app keeps, reached by their name.
     papers = papers.prefetch_related(
+        "report_requests__unit",
         Prefetch(
             "consultations",
             queryset=Consultation.objects.filter(meeting__isnull=False)

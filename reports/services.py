@@ -7,9 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from council.models import OrganizationKind
+from council import agenda
+from council.models import AgendaResult, OrganizationKind
 from motions import services as paper_steps
 from motions.models import PaperState
+from reports import notifications
 from reports.models import (
     Answer,
     Report,
@@ -70,7 +72,13 @@ def request_report(
         for n, text in enumerate(questions, start=1)
     )
     # The paper's own step checks who may ask and whether the paper is ready for it.
-    paper_steps.request_report(paper=paper, by=by, unit=unit, due_date=_owed_by(paper))
+    paper_steps.request_report(
+        paper=paper,
+        by=by,
+        due_date=_owed_by(paper),
+        comment=f"{unit.name}, {due_date:%d.%m.%Y}",
+    )
+    notifications.report_requested(request)
     return request
 
 
@@ -290,6 +298,8 @@ def present(*, report, by, item, oral_summary=""):
         )
     now = timezone.now()
     report.presented_item, report.presented_at = item, now
+    if not item.result:
+        agenda.close_item(item, AgendaResult.TAKEN_NOTE)
     if oral_only and not report.is_published:
         report.oral_summary = oral_summary.strip() or report.oral_summary
         if not report.oral_summary:

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from motions import services
+from reports import services as reports_services
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -176,7 +177,7 @@ def test_a_unit_that_owes_a_report_reads_the_nonpublic_paper(
 ):
     nonpublic.report_kind = "written"
     nonpublic.save()
-    services.request_report(
+    reports_services.request_report(
         paper=nonpublic, by=office, unit=planning_unit, due_date=datetime.date(2030, 1, 1)
     )
     client.force_login(planning_unit_staff)

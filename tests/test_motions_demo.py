@@ -174,10 +174,21 @@ def test_sample_went_every_step_from_draft_to_closed_in_2021(sample):
 
 
 def test_sample_was_adopted_and_answered_by_the_integration_unit_on_time(sample):
+    request = sample.report_requests.get()
+
     assert (sample.state, sample.outcome) == (PaperState.CLOSED, Outcome.ADOPTED)
-    assert sample.report_unit.short_name == "FB 50"
-    assert sample.report_due == datetime.date(2021, 4, 15)
-    assert sample.report_received_at.astimezone(BERLIN).date() == datetime.date(2021, 4, 15)
+    assert (request.unit.short_name, request.due_date) == ("FB 50", datetime.date(2021, 4, 15))
+    assert request.on_time
+
+
+def test_the_samples_report_answers_both_questions_and_was_presented_at_b2(sample):
+    report = sample.report_requests.get().report
+
+    assert [a.text[:30] for a in report.answers.all()] == [
+        "Der Kreis Recklinghausen hat i",
+        "Die Verwaltung hat die Träger ",
+    ]
+    assert (report.state, report.presented_item.meeting) == ("presented", sample.report_meeting)
 
 
 def test_sample_was_adopted_on_a_public_item_of_the_b2_meeting(sample):

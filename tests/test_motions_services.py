@@ -17,6 +17,7 @@ from motions.models import (
     ReferencePattern,
     TransitionNotAllowed,
 )
+from reports import services as reports_services
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +52,11 @@ def adopted(scheduled, b2_chair):
 
 @pytest.fixture
 def report_requested(adopted, b2_chair, integration_unit):
-    return services.request_report(
+    reports_services.request_report(
         paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
     )
+    adopted.refresh_from_db()
+    return adopted
 
 
 # Submission ---------------------------------------------------------------------------------
@@ -395,13 +398,13 @@ def test_chair_asks_the_administration_for_a_report_on_an_adopted_motion(
     report_requested, integration_unit
 ):
     assert report_requested.state == PaperState.REPORT_REQUESTED
-    assert report_requested.report_unit == integration_unit
+    assert report_requested.report_requests.get().unit == integration_unit
 
 
 def test_report_request_notifies_the_units_staff(
     adopted, b2_chair, integration_unit, integration_unit_staff
 ):
-    services.request_report(
+    reports_services.request_report(
         paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
     )
 
@@ -412,7 +415,7 @@ def test_no_report_can_be_asked_for_on_a_rejected_motion(scheduled, b2_chair, in
     services.decide(paper=scheduled, by=b2_chair, outcome=Outcome.REJECTED)
 
     with pytest.raises(TransitionNotAllowed):
-        services.request_report(
+        reports_services.request_report(
             paper=scheduled, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
         )
 
@@ -423,11 +426,12 @@ def test_a_motion_asking_only_for_a_report_goes_to_the_administration_directly(
     submitted.report_kind = "written_and_oral"
     submitted.save()
 
-    paper = services.request_report(
+    reports_services.request_report(
         paper=submitted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2030, 5, 1)
     )
 
-    assert paper.state == PaperState.REPORT_REQUESTED
+    submitted.refresh_from_db()
+    assert submitted.state == PaperState.REPORT_REQUESTED
 
 
 def test_the_unit_marks_the_report_received(report_requested, integration_unit_staff):
@@ -503,7 +507,7 @@ def test_a_cancelled_meeting_takes_no_papers(submitted, b2_chair, b2_meeting):
 
 def test_a_report_cannot_be_due_in_the_past(adopted, b2_chair, integration_unit):
     with pytest.raises(ValidationError):
-        services.request_report(
+        reports_services.request_report(
             paper=adopted, by=b2_chair, unit=integration_unit, due_date=datetime.date(2000, 1, 1)
         )
 

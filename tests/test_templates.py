@@ -8,6 +8,7 @@ from django.urls import path, reverse
 
 from council.models import Role
 from motions import services
+from reports import services as reports_services
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +119,7 @@ def test_dashboard_explains_the_committees_abbreviation(client, joint_paper, spd
 def test_dashboard_explains_the_report_units_abbreviation(
     client, joint_paper, spd_staff, office, integration_unit
 ):
-    services.request_report(
+    reports_services.request_report(
         paper=joint_paper, by=office, unit=integration_unit, due_date=datetime.date(2099, 1, 1)
     )
 

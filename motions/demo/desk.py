@@ -22,7 +22,6 @@ from motions.demo.letters import (
     OFFICE,
     PLACE,
     SAMPLE,
-    UNIT_LOGINS,
 )
 from motions.models import (
     Notification,
@@ -41,7 +40,7 @@ def _day(text):
 
 
 @contextmanager
-def _clock(at):
+def clock(at):
     """Stop the clock at `at` while the services run (see the module docstring). The e-mails
     about a step in the past are held back; its notices in the app are kept."""
     with (
@@ -111,7 +110,7 @@ class Desk:
                 args = [meeting]
             at = _moment(at) if at else meeting.start + datetime.timedelta(minutes=50)
             mark = TimelineEntry.objects.aggregate(last=Max("pk"))["last"] or 0
-            with _clock(at):
+            with clock(at):
                 paper = self._service(paper, letter, verb, *args)
             TimelineEntry.objects.filter(paper=paper, pk__gt=mark).update(at=at)
         self.papers[letter.title] = paper
@@ -148,12 +147,6 @@ class Desk:
                 return services.refer(paper=paper, by=chair, to=to, comment=comment)
             case "postpone", (comment,):
                 return services.postpone(paper=paper, by=chair, comment=comment)
-            case "request_report", (unit, due):
-                unit = self.organizations[unit]
-                return services.request_report(paper=paper, by=chair, unit=unit, due_date=_day(due))
-            case "receive_report", (comment,):
-                clerk = self.users[UNIT_LOGINS.get(paper.report_unit.short_name, OFFICE)]
-                return services.receive_report(paper=paper, by=clerk, comment=comment)
             case "close", (comment,):
                 return services.close(paper=paper, by=chair, comment=comment)
             case "withdraw", (comment,):

@@ -290,7 +290,7 @@ class Life:
         unit = self.world.units[paper.committee_id]
         if at >= DEMO_NOW:
             raise Today
-        paper.report_unit, paper.report_due = unit, due
+        paper.report_due = due
         actor = self.world.chair_login(self.world.short_names[paper.committee_id])
         comment = f"{unit.name}, {due:%d.%m.%Y}"
         self._step(at, actor, Action.REPORT_REQUESTED, PaperState.REPORT_REQUESTED, comment)
@@ -298,7 +298,7 @@ class Life:
     def receive_report(self, at):
         self._require(at, PaperState.REPORT_REQUESTED)
         self.paper.report_received_at = at
-        clerk = self.world.unit_login(self.paper.report_unit.short_name)
+        clerk = self.world.unit_login(self.world.units[self.paper.committee_id].short_name)
         self._step(at, clerk, Action.REPORT_RECEIVED, PaperState.REPORT_RECEIVED)
 
     def close(self, at, comment=""):

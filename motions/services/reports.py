@@ -31,29 +31,28 @@ def may_ask_for_report(paper):
 
 
 @transaction.atomic
-def request_report(*, paper, by, unit, due_date, comment=""):
-    """Ask an administration unit for the report, due on a date."""
+def request_report(*, paper, by, due_date, comment=""):
+    """The paper waits for a report of the administration, due on a date (the request itself,
+    with its unit and questions, is the reports app's)."""
     paper = lock(paper)
     require(by, "motions.request_report", paper)
     if not may_ask_for_report(paper):
         raise TransitionNotAllowed(
             _("Für diesen Antrag kann (noch) kein Bericht angefordert werden.")
         )
-    if unit.kind != "administration":
-        raise ValidationError(_("Berichte schreibt eine Verwaltungseinheit."), code="unit")
     if due_date < timezone.localdate():
         raise ValidationError(
             _("Das Fälligkeitsdatum liegt in der Vergangenheit."), code="due_past"
         )
-    paper.report_unit, paper.report_due = unit, due_date
+    paper.report_due = due_date
     paper.report_received_at = None  # answered again, once the new report comes
     move(
         paper,
         by=by,
         to=PaperState.REPORT_REQUESTED,
         action=Action.REPORT_REQUESTED,
-        comment=comment or f"{unit.name}, {due_date:%d.%m.%Y}",
-        fields=["report_unit", "report_due", "report_received_at"],
+        comment=comment or f"{due_date:%d.%m.%Y}",
+        fields=["report_due", "report_received_at"],
     )
     return paper
 

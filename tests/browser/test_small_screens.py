@@ -11,6 +11,7 @@ from django.urls import reverse
 from council.models import Role
 from motions import services
 from motions.models import Outcome
+from reports import services as reports_services
 from tests import factories as f
 
 pytestmark = pytest.mark.browser
@@ -130,9 +131,10 @@ def papers(
     joint = services.schedule(paper=joint, meeting=meeting, by=b2_chair)
     f.publish_agenda(meeting)
     joint = services.decide(paper=joint, by=b2_chair, outcome=Outcome.ADOPTED)
-    joint = services.request_report(
+    reports_services.request_report(
         paper=joint, by=b2_chair, unit=integration_unit, due_date=datetime.date(2099, 6, 1)
     )
+    joint.refresh_from_db()
     draft = f.draft(committee=b2, by=spd_staff, factions=[spd], title="Sichere Radwege")
     return SimpleNamespace(
         b2=b2, gruene=gruene, meeting=meeting, councillor=councillor, joint=joint, draft=draft

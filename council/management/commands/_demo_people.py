@@ -140,7 +140,11 @@ def membership_plan(cast):
     for faction, person in dict.fromkeys((f, p) for (f, _c), p in cast.experts.items()):
         rows.append(_membership(person, faction))
     rows += [_membership(p, f, Role.FACTION_STAFF, voting=False) for f, p in cast.staff.items()]
-    rows += [_membership(p, unit, voting=False) for unit, p in cast.clerks.items()]
+    # The integration unit's clerk (the demo login "verwaltung") heads it: she releases reports.
+    rows += [
+        _membership(p, unit, Role.UNIT_HEAD if unit == "FB 50" else Role.MEMBER, voting=False)
+        for unit, p in cast.clerks.items()
+    ]
     for index, committee in enumerate(data.COMMITTEES):
         rows += committee_memberships(index, committee, cast)
     return rows
