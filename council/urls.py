@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from council import calendars, views
+from council import calendars, documents, views
 
 council_patterns = [
     path("", views.home, name="home"),
@@ -16,6 +16,14 @@ council_patterns = [
     path("sitzungen/kalender.ics", calendars.feed, name="meetings_ical"),
     path("sitzungen/<int:pk>/", views.meeting_detail, name="meeting"),
     path("sitzungen/<int:pk>/sitzung.ics", calendars.meeting_event, name="meeting_ical"),
+    path(
+        "sitzungen/<int:pk>/einladung-<int:number>.pdf",
+        documents.invitation_pdf,
+        name="invitation_pdf",
+    ),
+    path("sitzungen/<int:pk>/tagesordnung.pdf", documents.agenda_pdf, name="agenda_pdf"),
+    path("sitzungen/<int:pk>/niederschrift/", documents.minutes, name="minutes"),
+    path("sitzungen/<int:pk>/niederschrift.pdf", documents.minutes_pdf, name="minutes_pdf"),
     path("personen/", views.person_list, name="persons"),
     path("personen/<int:pk>/", views.person_detail, name="person"),
     path("impressum/", TemplateView.as_view(template_name="council/imprint.html"), name="imprint"),
