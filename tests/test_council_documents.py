@@ -397,6 +397,21 @@ def test_the_public_minutes_pdf_is_rendered_once_and_kept(client, released, coun
     assert Meeting.objects.get(pk=released.pk).minutes_pdf
 
 
+def test_the_minutes_lead_from_an_item_to_the_paper_it_treats(
+    client, b2_meeting, b2, b2_chair, spd, spd_staff
+):
+    from motions import services
+
+    paper = services.submit(paper=f.draft(committee=b2, by=spd_staff, factions=[spd]), by=spd_staff)
+    services.schedule(paper=paper, meeting=b2_meeting, by=b2_chair)
+    f.publish_agenda(b2_meeting)
+    client.force_login(b2_chair)
+
+    page = client.get(minutes_url(b2_meeting)).content.decode()
+
+    assert f'<a href="{paper.get_absolute_url()}">{paper.reference} {paper.title}</a>' in page
+
+
 def test_the_minutes_record_no_one_as_present(client, released):
     # Attendance is not recorded; the minutes must not pretend that it is.
     page = client.get(minutes_url(released)).content.decode()
