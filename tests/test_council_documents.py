@@ -467,6 +467,23 @@ def test_the_minutes_page_runs_a_bounded_number_of_queries(
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize("size", [2, 12])
+def test_the_pdfs_run_a_bounded_number_of_queries(
+    size, client, b2_member, b2_meeting, spd, django_assert_max_num_queries
+):
+    for n in range(size):
+        item = f.AgendaItemFactory(meeting=b2_meeting, public=n % 2 == 0, result="adopted")
+        FactionVote.objects.create(agenda_item=item, faction=spd, yes=3)
+    Meeting.objects.filter(pk=b2_meeting.pk).update(
+        state="held", invited_at=b2_meeting.start, minutes_released_at=b2_meeting.start
+    )
+    client.force_login(b2_member)
+
+    for url in (agenda_url(b2_meeting), minutes_pdf_url(b2_meeting)):
+        with django_assert_max_num_queries(9):
+            assert client.get(url).status_code == 200
+
+
 # The meeting's page -------------------------------------------------------------------------------
 
 
