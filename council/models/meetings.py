@@ -12,6 +12,10 @@ from council.models.organizations import Location, Organization
 from council.querysets import AgendaItemQuerySet, MeetingQuerySet
 
 
+def meeting_pdf_path(instance, filename):
+    return f"meetings/{instance.pk}/{filename}"
+
+
 class MeetingState(models.TextChoices):
     SCHEDULED = "scheduled", _("terminiert")
     INVITED = "invited", _("eingeladen")
@@ -47,6 +51,10 @@ class Meeting(Record):
     minutes_released_at = models.DateTimeField(
         _("Niederschrift freigegeben am"), null=True, blank=True, editable=False
     )
+    # The public variants of the current agenda and of the released minutes as PDF, rendered
+    # once and kept (see council.documents); never a variant with non-public titles.
+    agenda_pdf = models.FileField(upload_to=meeting_pdf_path, blank=True, editable=False)
+    minutes_pdf = models.FileField(upload_to=meeting_pdf_path, blank=True, editable=False)
 
     objects = MeetingQuerySet.as_manager()
 
@@ -221,6 +229,8 @@ class AgendaVersion(models.Model):
     late_reason = models.TextField(_("Begründung der verkürzten Ladungsfrist"), blank=True)
     # The items as published: [{"number", "title", "public", "new"}], in order.
     items = models.JSONField(default=list)
+    # The invitation or supplement as the public reads it, as PDF: rendered once and kept.
+    pdf = models.FileField(upload_to=version_pdf_path, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Fassung der Tagesordnung")
