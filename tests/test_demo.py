@@ -310,3 +310,12 @@ def test_only_items_of_held_meetings_have_results(demo_council):
 
     assert decided.exists()
     assert set(decided.values_list("meeting__state", flat=True)) == {MeetingState.HELD}
+
+
+def test_every_meeting_that_invited_has_its_invitation_as_a_version(demo_council):
+    from council.models import Meeting
+
+    invited = Meeting.objects.filter(invited_at__isnull=False)
+
+    assert invited.exists()
+    assert not invited.filter(agenda_versions__isnull=True).exists()

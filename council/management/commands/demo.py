@@ -30,6 +30,7 @@ from council.management.commands._demo_people import (
 )
 from council.models import (
     AgendaItem,
+    AgendaVersion,
     Body,
     LegislativeTerm,
     Location,
@@ -38,6 +39,7 @@ from council.models import (
     Organization,
     OrganizationKind,
     Person,
+    VersionKind,
     person_sort_name,
 )
 from council.roles import COUNCIL_OFFICE_GROUP
@@ -330,6 +332,42 @@ def build_council():
     return body
 
 
+def freeze_invitations(body, batch_size=2000):
+    """Every meeting that invited has its invitation as a frozen version (what agenda.publish
+    leaves), made once the papers stand on the agendas; meetings that have one keep it."""
+    office = get_user_model().objects.get(username="sitzungsdienst")
+    meetings = list(
+        Meeting.objects.filter(body=body, invited_at__isnull=False, agenda_versions__isnull=True)
+        .order_by("pk")
+        .values_list("pk", "invited_at")
+    )
+    items = {}
+    for meeting_id, number, title, public in (
+        AgendaItem.objects.filter(
+            meeting__in=[pk for pk, _at in meetings], published_at__isnull=False
+        )
+        .order_by("meeting_id", "order")
+        .values_list("meeting_id", "number", "title", "public")
+    ):
+        items.setdefault(meeting_id, []).append(
+            {"number": number, "title": title, "public": public, "new": True}
+        )
+    AgendaVersion.objects.bulk_create(
+        (
+            AgendaVersion(
+                meeting_id=pk,
+                number=1,
+                kind=VersionKind.INVITATION,
+                published_at=invited_at,
+                published_by=office,
+                items=items.get(pk, []),
+            )
+            for pk, invited_at in meetings
+        ),
+        batch_size=batch_size,
+    )
+
+
 class Command(BaseCommand):
     help = "Legt den Demo-Rat der Stadt Castrop-Rauxel mit Sitzungen und Demo-Zugängen an."
 
@@ -349,6 +387,7 @@ class Command(BaseCommand):
             demo_council_built.send(
                 sender=self.__class__, body=body, papers=papers, stdout=self.stdout
             )
+            freeze_invitations(body)
         if connection.vendor == "postgresql":
             # Bulk-loaded tables have no statistics yet, and without them the planner picks plans
             # that are orders of magnitude slower on the deep pages of the register.
