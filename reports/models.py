@@ -90,6 +90,10 @@ class ReportRequest(models.Model):
         return (self.due_date - timezone.localdate()).days
 
     @property
+    def days_overdue(self):
+        return -self.days_left
+
+    @property
     def on_time(self):
         if self.answered_at is None:
             return None

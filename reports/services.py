@@ -152,7 +152,7 @@ def save_report(
     if report.state == ReportState.RELEASED:
         # A change after the release needs a new release.
         report.state, report.released_at, report.released_by = ReportState.DRAFT, None, None
-    report.title = title.strip()[:300] or _default_title(request)
+    report.title = title.strip()[:300] or default_title(request)
     report.introduction, report.conclusion = introduction.strip(), conclusion.strip()
     report.oral_summary = oral_summary.strip()
     report.save()
@@ -165,7 +165,7 @@ def save_report(
     return report
 
 
-def _default_title(request):
+def default_title(request):
     return (
         _("Bericht der Verwaltung zu %(reference)s: %(title)s")
         % {

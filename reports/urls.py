@@ -1,10 +1,18 @@
 from django.urls import path
 
-from reports import views
+from reports import inbox, views, writing
 
 app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="list"),
+    path("eingang/", inbox.inbox, name="inbox"),
     path("<int:pk>/", views.detail, name="detail"),
-    path("auftraege/<int:pk>/", views.request_detail, name="request"),
+    path("<int:pk>/freigeben/", writing.release, name="release"),
+    path("<int:pk>/veroeffentlichen/", writing.publish, name="publish"),
+    path("<int:pk>/vorgetragen/", writing.present, name="present"),
+    path("<int:pk>/anlagen/<int:attachment_pk>/", writing.attachment, name="attachment"),
+    path("auftraege/<int:pk>/", inbox.request_detail, name="request"),
+    path("auftraege/<int:pk>/zuweisen/", inbox.assign, name="assign"),
+    path("auftraege/<int:pk>/bericht/", writing.write, name="write"),
+    path("anfordern/<int:paper_pk>/", writing.request_report, name="request_report"),
 ]

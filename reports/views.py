@@ -4,7 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from reports.models import Report, ReportRequest
+from reports import services
+from reports.models import Report
 
 PAGE_SIZE = 50
 
@@ -24,17 +25,33 @@ def report_list(request):
 
 @require_safe
 def detail(request, pk):
-    report = get_object_or_404(_reports(request.user), pk=pk)
+    """A published report reads as its latest version; before that, its unit and the office
+    read the working copy."""
+    report = get_object_or_404(
+        _reports(request.user).prefetch_related("attachments", "versions"), pk=pk
+    )
+    versions = sorted(report.versions.all(), key=lambda v: v.number)
+    latest = versions[-1] if versions else None
+    working = None
+    if latest is None:
+        working = {
+            "title": report.title,
+            "introduction": report.introduction,
+            "answers": [
+                {"question": a.question.text, "order": a.question.order, "text": a.text}
+                for a in report.answers.select_related("question").order_by("question__order")
+            ],
+            "conclusion": report.conclusion,
+            "oral_summary": report.oral_summary,
+        }
     return render(
         request,
         "reports/report_detail.html",
-        {"report": report, "version": report.versions.order_by("-number").first()},
+        {
+            "report": report,
+            "content": latest.content if latest else working,
+            "latest": latest,
+            "versions": versions,
+            "unanswered": services.unanswered(report) if not report.is_published else [],
+        },
     )
-
-
-@require_safe
-def request_detail(request, pk):
-    report_request = get_object_or_404(
-        ReportRequest.objects.visible_to(request.user).select_related("paper", "unit"), pk=pk
-    )
-    return render(request, "reports/request_detail.html", {"report_request": report_request})
