@@ -1,6 +1,7 @@
 import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin import widgets
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.views.main import ChangeList
@@ -8,7 +9,7 @@ from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 
-from council.forms import IdMultipleChoiceField, is_id
+from council.forms import AdminLoginForm, IdChoiceField, IdMultipleChoiceField, is_id
 from council.models import (
     AgendaItem,
     Body,
@@ -23,6 +24,7 @@ from council.models import (
 admin.site.site_header = _("Ratsfaden – Verwaltung")
 admin.site.site_title = _("Ratsfaden")
 admin.site.index_title = _("Sitzungsdienst")
+admin.site.login_form = AdminLoginForm
 
 
 class StrictChangeList(ChangeList):
@@ -55,7 +57,59 @@ class StrictChangeList(ChangeList):
         return not parts[0] or datetime.MINYEAR < int(parts[0][-1]) < datetime.MAXYEAR
 
 
-class StrictInputAdmin(admin.ModelAdmin):
+class IdsOnlyAutocomplete:
+    """An autocomplete widget that looks up only ids to show what was chosen: a form sent back
+    with "abc" or 2**64 in the field is shown with its error, not a crash while rendering."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [choice for choice in value if is_id(choice)], attr)
+
+
+class AutocompleteSelect(IdsOnlyAutocomplete, widgets.AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultiple(IdsOnlyAutocomplete, widgets.AutocompleteSelectMultiple):
+    pass
+
+
+class StrictFields:
+    """Choices of related objects in the admin take only ids (see council.forms)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", IdChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", IdMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class StrictTabularInline(StrictFields, admin.TabularInline):
+    """An inline that builds at most the existing rows and NEW_ROWS new ones: Django builds
+    as many as a request's TOTAL_FORMS says, up to 2,000, which kept a worker busy for over a
+    minute (past any proxy's timeout) for one malformed request."""
+
+    NEW_ROWS = 50
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        existing = 0
+        if obj is not None and obj.pk is not None:
+            existing = formset.model._default_manager.filter(**{formset.fk.name: obj}).count()
+        formset.max_num = formset.absolute_max = existing + self.NEW_ROWS
+        return formset
+
+
+class StrictInputAdmin(StrictFields, admin.ModelAdmin):
     """The project's admin pages: malformed filters, search terms and ids are refused with a
     message, never answered with a 500."""
 
@@ -66,10 +120,6 @@ class StrictInputAdmin(admin.ModelAdmin):
         if "\x00" in search_term:  # PostgreSQL refuses it; nothing can contain it anyway
             return queryset.none(), False
         return super().get_search_results(request, queryset, search_term)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kwargs.setdefault("form_class", IdMultipleChoiceField)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def response_action(self, request, queryset, *args, **kwargs):
         if not all(is_id(pk) for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
@@ -93,7 +143,7 @@ class GroupAdmin(StrictInputAdmin, auth_admin.GroupAdmin):
     pass
 
 
-class LegislativeTermInline(admin.TabularInline):
+class LegislativeTermInline(StrictTabularInline):
     model = LegislativeTerm
     extra = 0
 
@@ -119,7 +169,7 @@ class BodyAdmin(StrictInputAdmin):
     ]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(StrictTabularInline):
     model = Membership
     fk_name = "organization"
     extra = 0
@@ -166,7 +216,7 @@ class LocationAdmin(StrictInputAdmin):
     search_fields = ["description", "room", "street_address"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(StrictTabularInline):
     model = AgendaItem
     extra = 1
     fields = ["order", "number", "title", "public", "result", "resolution_text"]

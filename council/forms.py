@@ -1,6 +1,6 @@
-"""Form fields that take ids from the browser.
+"""Forms and fields that refuse malformed input before it reaches the database.
 
-An id is what the form's own choices send: ASCII digits within the 64-bit range of a primary
+An id is what a form's own choices send: ASCII digits within the 64-bit range of a primary
 key. Anything else ("٣", "1.5", twenty digits) is an invalid choice, as an unknown id is,
 before it reaches the database: SQLite refuses integers beyond 64 bits with an OverflowError
 that Django does not catch for `pk__in` lookups, and non-ASCII digits would otherwise be read
@@ -8,7 +8,10 @@ as the ASCII number they look like.
 """
 
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.text import Truncator
 
@@ -61,3 +64,22 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
 def _shown(value):
     """The refused value as the error message repeats it: a pasted novel is cut short."""
     return Truncator(str(value)).chars(24)
+
+
+class UserNameLength:
+    """A login form that refuses a user name longer than any user's before it is looked up:
+    Django's login form sets the length only on the widget, and the failed attempt would be
+    logged with a name too long for the log's column (a DataError on PostgreSQL)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
+
+
+class LoginForm(UserNameLength, AuthenticationForm):
+    pass
+
+
+class AdminLoginForm(UserNameLength, AdminAuthenticationForm):
+    pass

@@ -3,7 +3,7 @@ so the admin shows them read-only; numbering patterns are set here."""
 
 from django.contrib import admin
 
-from council.admin import StrictInputAdmin
+from council.admin import StrictInputAdmin, StrictTabularInline
 from motions.models import Paper, ReferencePattern, Sponsorship, TimelineEntry
 
 
@@ -13,7 +13,7 @@ class ReferencePatternAdmin(StrictInputAdmin):
     list_filter = ["body", "paper_type"]
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(StrictTabularInline):
     extra = 0
     can_delete = False
 

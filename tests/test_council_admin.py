@@ -104,3 +104,25 @@ def test_an_impossible_id_in_an_admin_action_selects_nothing(admin_client, b2_me
 
     assert response.status_code == 200
     assert Meeting.objects.exists()
+
+
+def test_a_huge_row_count_in_an_inline_is_refused_without_building_the_rows(
+    admin_client, b2_meeting
+):
+    response = admin_client.post(
+        f"/verwaltung/council/meeting/{b2_meeting.pk}/change/",
+        {
+            "name": "Umbenannt",
+            "body": b2_meeting.body_id,
+            "start_0": "15.04.2030",
+            "start_1": "17:00",
+            "state": b2_meeting.state,
+            "organizations": [],
+            "agenda_items-TOTAL_FORMS": str(2**63),
+            "agenda_items-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Bitte höchstens 50 Formulare abschicken" in response.content.decode()
+    assert response.content.decode().count('name="agenda_items-') < 60 * 10
