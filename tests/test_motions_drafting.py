@@ -4,7 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from motions import services
 from motions.models import Attachment, Paper
+from tests import factories as f
 from tests.test_motions_views import PDF_BYTES, form_data
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +132,21 @@ def test_a_typed_attachment_title_that_is_too_long_is_a_field_error(
     )
     assert "Stand der Umsetzung des Kommunalen Integrationsmanagements" in page
     assert not Paper.objects.exists()
+
+
+def test_a_malformed_form_for_a_paper_submitted_meanwhile_is_refused_with_what_was_typed(
+    client, spd_staff, b2, spd
+):
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd], title="Eingereicht")
+    services.submit(paper=paper, by=spd_staff)
+    client.force_login(spd_staff)
+
+    response = client.post(
+        reverse("motions:edit", args=[paper.pk]),
+        form_data(b2, spd, add_question="1", **{"questions-TOTAL_FORMS": "abc"}),
+    )
+
+    assert response.status_code == 409
+    assert "Wie werden die Träger der Freien Wohlfahrtspflege eingebunden?" in (
+        response.content.decode()
+    )
