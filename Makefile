@@ -41,7 +41,7 @@ dev: $(STAMP)
 ## Run the whole test suite (browser tests included; DATABASE_URL picks the database)
 test: $(STAMP)
 	scripts/ensure-chromium
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $${PYTEST_WORKERS:-auto} $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

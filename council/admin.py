@@ -1,6 +1,15 @@
-from django.contrib import admin
+import datetime
+
+from django.contrib import admin, messages
+from django.contrib.admin import widgets
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
 from django.utils.translation import gettext_lazy as _
 
+from council.forms import AdminLoginForm, IdChoiceField, IdMultipleChoiceField, is_id
 from council.models import (
     AgendaItem,
     Body,
@@ -17,15 +26,132 @@ from council.signals import meeting_moved
 admin.site.site_header = _("Ratsfaden – Verwaltung")
 admin.site.site_title = _("Ratsfaden")
 admin.site.index_title = _("Sitzungsdienst")
+admin.site.login_form = AdminLoginForm
 
 
-class LegislativeTermInline(admin.TabularInline):
+class StrictChangeList(ChangeList):
+    """Django's change list, refusing filters it would crash on: a date hierarchy outside the
+    years a datetime can hold with its time zone (Django catches only some), and NUL characters,
+    which PostgreSQL refuses in any text."""
+
+    def get_filters(self, request):
+        problem = self._filter_problem()
+        if problem:
+            messages.error(request, problem)
+            raise IncorrectLookupParameters(problem)
+        return super().get_filters(request)
+
+    def _filter_problem(self):
+        params = self.get_filters_params()
+        if any("\x00" in value for values in params.values() for value in values):
+            return _("Dieser Filter enthält ungültige Zeichen; die Liste wird ungefiltert gezeigt.")
+        if self.date_hierarchy and not self._date_sound(params):
+            return _("Dieses Datum kann die Liste nicht filtern; sie wird ungefiltert gezeigt.")
+        return None
+
+    def _date_sound(self, params):
+        parts = [params.get(f"{self.date_hierarchy}__{part}") for part in ("year", "month", "day")]
+        sent = [values[-1] for values in parts if values]
+        if not all(value.isascii() and value.isdigit() and len(value) <= 4 for value in sent):
+            return False
+        # A year of slack on either side: the range asked for ends a year later, and local
+        # midnight on 1 January of year 1 is still in year 0 in UTC.
+        return not parts[0] or datetime.MINYEAR < int(parts[0][-1]) < datetime.MAXYEAR
+
+
+class IdsOnlyAutocomplete:
+    """An autocomplete widget that looks up only ids to show what was chosen: a form sent back
+    with "abc" or 2**64 in the field is shown with its error, not a crash while rendering."""
+
+    def optgroups(self, name, value, attr=None):
+        return super().optgroups(name, [choice for choice in value if is_id(choice)], attr)
+
+
+class AutocompleteSelect(IdsOnlyAutocomplete, widgets.AutocompleteSelect):
+    pass
+
+
+class AutocompleteSelectMultiple(IdsOnlyAutocomplete, widgets.AutocompleteSelectMultiple):
+    pass
+
+
+class StrictFields:
+    """Choices of related objects in the admin take only ids (see council.forms)."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", IdChoiceField)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelectMultiple(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        kwargs.setdefault("form_class", IdMultipleChoiceField)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class StrictTabularInline(StrictFields, admin.TabularInline):
+    """An inline that builds at most the existing rows and NEW_ROWS new ones: Django builds
+    as many as a request's TOTAL_FORMS says, up to 2,000, which kept a worker busy for over a
+    minute (past any proxy's timeout) for one malformed request."""
+
+    NEW_ROWS = 50
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        existing = 0
+        if obj is not None and obj.pk is not None:
+            existing = formset.model._default_manager.filter(**{formset.fk.name: obj}).count()
+        formset.max_num = formset.absolute_max = existing + self.NEW_ROWS
+        return formset
+
+
+class StrictInputAdmin(StrictFields, admin.ModelAdmin):
+    """The project's admin pages: malformed filters, search terms and ids are refused with a
+    message, never answered with a 500."""
+
+    def get_changelist(self, request, **kwargs):
+        return StrictChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        if "\x00" in search_term:  # PostgreSQL refuses it; nothing can contain it anyway
+            return queryset.none(), False
+        return super().get_search_results(request, queryset, search_term)
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        if not all(is_id(pk) for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
+            messages.error(request, _("Ungültige Auswahl."))
+            return None
+        return super().response_action(request, queryset, *args, **kwargs)
+
+
+# Django's own admins of users and groups, with the same guards.
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class UserAdmin(StrictInputAdmin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(StrictInputAdmin, auth_admin.GroupAdmin):
+    pass
+
+
+class LegislativeTermInline(StrictTabularInline):
     model = LegislativeTerm
     extra = 0
 
 
 @admin.register(Body)
-class BodyAdmin(admin.ModelAdmin):
+class BodyAdmin(StrictInputAdmin):
     list_display = ["name", "short_name", "state"]
     inlines = [LegislativeTermInline]
     fieldsets = [
@@ -46,7 +172,7 @@ class BodyAdmin(admin.ModelAdmin):
     ]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(StrictTabularInline):
     model = Membership
     fk_name = "organization"
     extra = 0
@@ -69,7 +195,7 @@ class PersonMembershipInline(MembershipInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(StrictInputAdmin):
     list_display = ["name", "short_name", "kind", "start_date", "end_date"]
     list_filter = ["kind", "body", "legislative_term"]
     search_fields = ["name", "short_name"]
@@ -79,7 +205,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(StrictInputAdmin):
     list_display = ["family_name", "given_name", "title", "user"]
     ordering = ["sort_name"]
     list_filter = ["body", "memberships__organization__kind"]
@@ -89,7 +215,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(StrictInputAdmin):
     list_display = ["person", "organization", "role", "voting_right", "start_date", "end_date"]
     list_filter = ["role", "organization__kind", "organization"]
     search_fields = ["person__family_name", "person__given_name", "organization__name"]
@@ -98,19 +224,19 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(StrictInputAdmin):
     list_display = ["description", "room", "street_address", "locality"]
     search_fields = ["description", "room", "street_address"]
 
 
-class AgendaItemInline(admin.TabularInline):
+class AgendaItemInline(StrictTabularInline):
     model = AgendaItem
     extra = 1
     fields = ["order", "number", "title", "public", "result", "resolution_text"]
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(StrictInputAdmin):
     list_display = ["name", "start", "state", "location"]
     list_filter = ["state", "organizations", "body"]
     search_fields = ["name", "agenda_items__title"]

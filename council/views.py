@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from council.forms import LoginForm
 from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role, current_body
 
 MEETINGS_PER_SECTION = 10
@@ -171,6 +172,8 @@ def _month_from(value):
 
 class LoginView(auth_views.LoginView):
     """Django's login, answering a failed attempt with 400 like every other form with errors."""
+
+    authentication_form = LoginForm
 
     def form_invalid(self, form):
         response = super().form_invalid(form)

@@ -3,16 +3,17 @@ so the admin shows them read-only; numbering patterns are set here."""
 
 from django.contrib import admin
 
+from council.admin import StrictInputAdmin, StrictTabularInline
 from motions.models import Paper, ReferencePattern, Sponsorship, TimelineEntry
 
 
 @admin.register(ReferencePattern)
-class ReferencePatternAdmin(admin.ModelAdmin):
+class ReferencePatternAdmin(StrictInputAdmin):
     list_display = ["body", "paper_type", "pattern"]
     list_filter = ["body", "paper_type"]
 
 
-class ReadOnlyInline(admin.TabularInline):
+class ReadOnlyInline(StrictTabularInline):
     extra = 0
     can_delete = False
 
@@ -34,7 +35,7 @@ class TimelineInline(ReadOnlyInline):
 
 
 @admin.register(Paper)
-class PaperAdmin(admin.ModelAdmin):
+class PaperAdmin(StrictInputAdmin):
     list_display = [
         "reference",
         "title",

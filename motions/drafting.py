@@ -70,7 +70,9 @@ def _edit(request, paper, body):
         for bound in (form, questions, *questions.forms, behalf):
             _hide_errors(bound)
         questions.forms[-1].fields["text"].widget.attrs["autofocus"] = True
-        return _render(request, paper, form, questions, behalf)
+        # A page that came back malformed is said to be so, even here.
+        status = 400 if questions.malformed else 200
+        return _render(request, paper, form, questions, behalf, status=status)
     forms_valid = form.is_valid() & questions.is_valid() & (behalf is None or behalf.is_valid())
     if not forms_valid:
         return _render(request, paper, form, questions, behalf, status=400)
@@ -147,7 +149,11 @@ def _hide_errors(bound):
     if bound is None:
         return
     if isinstance(bound, forms.BaseFormSet):
-        bound._errors, bound._non_form_errors = [], bound.error_class()
+        malformed = getattr(bound, "malformed", False)
+        bound._errors = []
+        bound._non_form_errors = bound.error_class(
+            [bound.malformed_message] if malformed else [], error_class="nonform"
+        )
     else:
         bound._errors = ErrorDict()
 

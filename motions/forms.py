@@ -1,13 +1,18 @@
 """The shape of the letter as a form. Errors carry codes; procedure is the services' business."""
 
+import os
+import re
+
 from django import forms
 from django.db.models import Q
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.forms import IdChoiceField, IdMultipleChoiceField, is_id
 from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role
 from council.roles import roles_of
-from motions.models import Paper, PaperState
+from motions.models import Attachment, Paper, PaperState
 from motions.services import version_of
 from motions.validators import validate_document
 
@@ -17,6 +22,19 @@ def meeting_label(meeting):
     return f"{meeting.name} – {local:%d.%m.%Y, %H:%M} Uhr"
 
 
+ATTACHMENT_TITLE_LENGTH = Attachment._meta.get_field("title").max_length
+
+
+def title_from_file_name(name, max_length=ATTACHMENT_TITLE_LENGTH):
+    """A file's name as its title, shortened in the middle to fit; the extension stays."""
+    if len(name) <= max_length:
+        return name
+    stem, extension = os.path.splitext(name)
+    if len(extension) > 10:  # not an extension worth keeping, just a dot in a long name
+        stem, extension = name, ""
+    return stem[: max_length - len(extension) - 1].rstrip() + "…" + extension
+
+
 class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     """Checkboxes in groups, each group a fieldset with its legend (a faction's members)."""
 
@@ -24,12 +42,12 @@ class GroupedCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
 
 
 class PaperForm(forms.ModelForm):
-    lead_faction = forms.ModelChoiceField(
+    lead_faction = IdChoiceField(
         label=_("Antragstellende Fraktion"),
         queryset=Organization.objects.none(),
         empty_label=None,
     )
-    co_sponsors = forms.ModelMultipleChoiceField(
+    co_sponsors = IdMultipleChoiceField(
         label=_("Gemeinsam mit (weitere Fraktionen)"),
         queryset=Organization.objects.none(),
         required=False,
@@ -38,7 +56,7 @@ class PaperForm(forms.ModelForm):
             "Jede weitere Fraktion muss dem gemeinsamen Antrag vor der Einreichung zustimmen."
         ),
     )
-    signers = forms.ModelMultipleChoiceField(
+    signers = IdMultipleChoiceField(
         label=_("Unterzeichnende"),
         queryset=Person.objects.none(),
         required=False,
@@ -55,7 +73,7 @@ class PaperForm(forms.ModelForm):
         help_text=_("PDF, ODT oder DOCX. Die Datei wird beim Speichern geprüft."),
     )
     attachment_title = forms.CharField(
-        label=_("Bezeichnung der Anlage"), required=False, max_length=200
+        label=_("Bezeichnung der Anlage"), required=False, max_length=ATTACHMENT_TITLE_LENGTH
     )
     # The version of the text the user started from: a colleague's later save is not overwritten.
     version = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -79,6 +97,16 @@ class PaperForm(forms.ModelForm):
             "amends_agenda_item",
             "is_public",
         ]
+        field_classes = {
+            name: IdChoiceField
+            for name in (
+                "committee",
+                "target_meeting",
+                "report_meeting",
+                "amends",
+                "amends_agenda_item",
+            )
+        }
         widgets = {
             "paper_type": forms.RadioSelect,
             "report_kind": forms.RadioSelect,
@@ -198,7 +226,7 @@ class PaperForm(forms.ModelForm):
                 self.data.get(self.add_prefix("lead_faction")),
                 *_values(self.data, self.add_prefix("co_sponsors")),
             ]
-            ids = [int(v) for v in map(str, chosen) if v.isascii() and v.isdigit()]
+            ids = [int(v) for v in map(str, chosen) if is_id(v)]
             found = factions.in_bulk([i for i in ids if i <= 2**63 - 1])
             if found:
                 return list(dict.fromkeys(found[i] for i in ids if i in found))
@@ -284,7 +312,7 @@ class PaperForm(forms.ModelForm):
                     ),
                 )
         if cleaned.get("attachment") and not cleaned.get("attachment_title"):
-            cleaned["attachment_title"] = cleaned["attachment"].name
+            cleaned["attachment_title"] = title_from_file_name(cleaned["attachment"].name)
         return cleaned
 
     def clean_attachment(self):
@@ -336,18 +364,77 @@ class QuestionForm(forms.Form):
     )
 
 
-QuestionFormSet = forms.formset_factory(QuestionForm, extra=0, can_order=True, can_delete=True)
+class RowsFormSet(forms.BaseFormSet):
+    """A formset that keeps the rows sent even when its management form comes back malformed
+    (a stale or hand-made request): it counts the rows itself, shows them all, and is invalid
+    with a message, so that saving asks the user to check rather than losing or crashing.
+    `add_row` adds an empty row ("Frage hinzufügen") without judging anything."""
+
+    malformed_message = _(
+        "Das Formular war unvollständig oder beschädigt. Bitte prüfen Sie die Fragen und "
+        "speichern Sie erneut."
+    )
+
+    def __init__(self, *args, add_row=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.malformed = False
+        if self.is_bound:
+            self._count_rows(add_row)
+
+    def _count_rows(self, add_row):
+        total, initial = (self._sent(name) for name in (TOTAL_FORM_COUNT, INITIAL_FORM_COUNT))
+        if total is None or initial is None or initial > total:
+            self.malformed = True
+            total = self._rows_sent()
+            initial = min(len(self.initial or ()), total)
+        total = min(total + 1 if add_row else total, self.absolute_max)
+        # The management form is rendered from the data: it must carry the sound counts.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(TOTAL_FORM_COUNT)] = str(total)
+        self.data[self.add_prefix(INITIAL_FORM_COUNT)] = str(initial)
+
+    def _sent(self, name):
+        value = self.data.get(self.add_prefix(name))
+        if not (isinstance(value, str) and value.isascii() and value.isdigit()):
+            return None
+        return int(value) if len(value) <= 6 and int(value) <= self.absolute_max else None
+
+    def _rows_sent(self):
+        """One more than the highest row number among the fields sent (`questions-3-text`)."""
+        field = re.compile(rf"{re.escape(self.prefix)}-([0-9]{{1,6}})-")
+        rows = {int(match[1]) for key in [*self.data, *self.files] if (match := field.match(key))}
+        return max((row for row in rows if row < self.absolute_max), default=-1) + 1
+
+    def full_clean(self):
+        super().full_clean()
+        if self.malformed:
+            self._non_form_errors.append(
+                forms.ValidationError(self.malformed_message, code="malformed")
+            )
+
+
+# Far more questions than any letter asks; it bounds the rows a malformed request can conjure.
+MAX_QUESTIONS = 200
+
+QuestionFormSet = forms.formset_factory(
+    QuestionForm,
+    formset=RowsFormSet,
+    extra=0,
+    can_order=True,
+    can_delete=True,
+    max_num=MAX_QUESTIONS,
+    absolute_max=MAX_QUESTIONS,
+)
 
 
 def question_formset(data=None, *, initial=None, add=False):
     """The questions, in order; every row shown must be filled in or marked for removal."""
-    if data is not None and add:
-        data = data.copy()
-        total = data.get("questions-TOTAL_FORMS", "")
-        if total.isascii() and total.isdigit():
-            data["questions-TOTAL_FORMS"] = str(int(total) + 1)
     return QuestionFormSet(
-        data, initial=initial, prefix="questions", form_kwargs={"empty_permitted": False}
+        data,
+        initial=initial,
+        prefix="questions",
+        form_kwargs={"empty_permitted": False},
+        add_row=add and data is not None,
     )
 
 
@@ -394,7 +481,7 @@ class WithdrawForm(forms.Form):
 
 class DashboardFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("Stand"), required=False)
-    committee = forms.ModelChoiceField(
+    committee = IdChoiceField(
         label=_("Gremium"),
         queryset=Organization.objects.none(),
         required=False,

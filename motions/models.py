@@ -1,6 +1,7 @@
 """The factions' papers: motions, inquiries and amendments, and the thread each one follows."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from motions.querysets import PaperQuerySet
+from motions.validators import check_reference_pattern, reference_skeleton
 
 
 class PaperType(models.TextChoices):
@@ -587,6 +589,38 @@ class ReferencePattern(models.Model):
 
     def __str__(self):
         return f"{self.get_paper_type_display()}: {self.pattern}"
+
+    def clean(self):
+        super().clean()
+        max_length = Paper._meta.get_field("reference").max_length
+        try:
+            check_reference_pattern(self.pattern, max_length=max_length)
+        except ValidationError as error:
+            raise ValidationError({"pattern": error}) from None
+        # References are unique within a body across all paper types.
+        for paper_type, pattern in self._patterns_of_other_types().items():
+            if reference_skeleton(pattern) == reference_skeleton(self.pattern):
+                raise ValidationError(
+                    {
+                        "pattern": ValidationError(
+                            _("Dieses Muster ergibt dieselben Nummern wie das für „%(type)s“.")
+                            % {"type": PaperType(paper_type).label},
+                            code="same_as_other_type",
+                        )
+                    }
+                )
+
+    def _patterns_of_other_types(self):
+        """The patterns the body's other paper types number by, configured or by default."""
+        if self.body_id is None:
+            return {}
+        configured = ReferencePattern.objects.filter(body_id=self.body_id).exclude(
+            paper_type=self.paper_type
+        )
+        return {
+            **{t: p for t, p in DEFAULT_REFERENCE_PATTERN.items() if t != self.paper_type},
+            **dict(configured.values_list("paper_type", "pattern")),
+        }
 
 
 class Notification(models.Model):

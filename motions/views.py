@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from council.forms import is_id
 from council.models import AgendaItem, Organization, current_body
 from council.roles import roles_of
 from motions import services
@@ -77,7 +78,7 @@ def _organization_from(value, **filters):
     """The organization a list is narrowed to (?fraktion=… or ?gremium=…); a bad id is a 404."""
     if not value:
         return None
-    if not (value.isascii() and value.isdigit()):
+    if not is_id(value):
         raise Http404
     return get_object_or_404(Organization, pk=value, **filters)
 
@@ -206,7 +207,7 @@ def dashboard(request):
             queryset=Consultation.objects.filter(meeting__isnull=False)
             .select_related("meeting", "agenda_item__meeting")
             .order_by("-meeting__start", "-pk"),
-        )
+        ),
     )
     page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(
         request.GET.get("seite")
@@ -224,7 +225,7 @@ def dashboard(request):
 def agree(request, pk):
     paper = _get_paper(request, pk)
     faction_id = request.POST.get("faction", "")
-    if not (faction_id.isascii() and faction_id.isdigit()):
+    if not is_id(faction_id):
         raise Http404
     faction = get_object_or_404(Organization, pk=faction_id, kind="faction")
     return _step(

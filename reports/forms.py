@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from council.models import Meeting, MeetingState, Organization
-from motions.forms import meeting_label
+from motions.forms import meeting_label, title_from_file_name
 from motions.validators import validate_document
 from reports.models import ReportForm
 
@@ -14,9 +14,7 @@ class RequestForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("Berichtende Verwaltungseinheit"), queryset=Organization.objects.none()
     )
-    form = forms.ChoiceField(
-        label=_("Form"), choices=ReportForm.choices, widget=forms.RadioSelect
-    )
+    form = forms.ChoiceField(label=_("Form"), choices=ReportForm.choices, widget=forms.RadioSelect)
     due_meeting = forms.ModelChoiceField(
         label=_("Bericht zur Sitzung"),
         queryset=Meeting.objects.none(),
@@ -33,7 +31,9 @@ class RequestForm(forms.Form):
         label=_("Fragen, die der Bericht beantworten soll"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("Eine Frage je Absatz (durch eine Leerzeile getrennt); aus dem Antrag übernommen."),
+        help_text=_(
+            "Eine Frage je Absatz (durch eine Leerzeile getrennt); aus dem Antrag übernommen."
+        ),
     )
     interim = forms.BooleanField(label=_("Zwischenbericht"), required=False)
 
@@ -52,12 +52,12 @@ class RequestForm(forms.Form):
         self.fields["due_meeting"].label_from_instance = meeting_label
         serving = paper.committee.served_by.order_by("pk").first()
         self.initial.setdefault("unit", serving)
-        self.initial.setdefault("form", paper.report_kind if paper.report_kind != "none" else "written")
+        self.initial.setdefault(
+            "form", paper.report_kind if paper.report_kind != "none" else "written"
+        )
         if paper.report_meeting_id and paper.report_meeting.start >= timezone.now():
             self.initial.setdefault("due_meeting", paper.report_meeting)
-        self.initial.setdefault(
-            "questions", "\n\n".join(q.text for q in paper.questions.all())
-        )
+        self.initial.setdefault("questions", "\n\n".join(q.text for q in paper.questions.all()))
 
     def clean(self):
         cleaned = super().clean()
@@ -124,12 +124,7 @@ class ReportWritingForm(forms.Form):
         cleaned = super().clean()
         upload = cleaned.get("attachment")
         if upload and not cleaned.get("attachment_title"):
-            # A long file name is cut to fit the title, keeping its extension.
-            name = upload.name
-            if len(name) > 200:
-                stem, dot, extension = name.rpartition(".")
-                name = f"{stem[: 199 - len(extension)]}.{extension}" if dot else name[:200]
-            cleaned["attachment_title"] = name
+            cleaned["attachment_title"] = title_from_file_name(upload.name)
         return cleaned
 
 

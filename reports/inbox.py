@@ -118,8 +118,8 @@ def request_detail(request, pk):
 
 def _colleagues(unit):
     people = Membership.objects.active().filter(organization=unit).values("person")
-    return get_user_model().objects.filter(is_active=True, person__in=people).select_related(
-        "person"
+    return (
+        get_user_model().objects.filter(is_active=True, person__in=people).select_related("person")
     )
 
 

@@ -50,7 +50,9 @@ def request_report(request, paper_pk):
     except (ValidationError, TransitionNotAllowed) as exc:
         form.add_error(None, _text(exc))
         return render(request, "reports/request_form.html", context, status=400)
-    messages.success(request, _("Der Bericht ist bei %(unit)s angefordert.") % {"unit": data["unit"]})
+    messages.success(
+        request, _("Der Bericht ist bei %(unit)s angefordert.") % {"unit": data["unit"]}
+    )
     return redirect(paper)
 
 
@@ -179,7 +181,8 @@ def present(request, pk):
     if not managed:
         raise PermissionDenied
     form = PresentForm(
-        request.POST or None, items=AgendaItem.objects.filter(pk__in=managed).select_related("meeting")
+        request.POST or None,
+        items=AgendaItem.objects.filter(pk__in=managed).select_related("meeting"),
     )
     context = {"report": report, "form": form}
     if request.method != "POST" or not form.is_valid():

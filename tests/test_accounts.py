@@ -1,6 +1,7 @@
 """Logging in, and the throttle on failed logins."""
 
 import pytest
+from axes.models import AccessAttempt
 from django.urls import reverse
 
 from tests import factories as f
@@ -61,3 +62,24 @@ def test_logout_is_a_post_and_ends_the_session(client, spd_staff):
     client.post(reverse("logout"))
 
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("username", ["x" * 300, "9" * 5000])
+def test_a_user_name_longer_than_any_is_refused_before_it_is_looked_up(client, body, username):
+    response = attempt(client, username, "falsch")
+
+    assert response.status_code == 400
+    assert "höchstens 150 Zeichen" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+
+
+def test_the_admin_login_refuses_a_user_name_longer_than_any(client, body):
+    response = client.post(
+        "/verwaltung/login/",
+        {"username": "x" * 300, "password": "falsch"},
+        REMOTE_ADDR="203.0.113.7",
+    )
+
+    assert response.status_code == 200
+    assert "höchstens 150 Zeichen" in response.content.decode()
+    assert not AccessAttempt.objects.exists()

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from council.models import Role
-from motions.forms import PaperForm
+from motions.forms import PaperForm, question_formset
 from motions.models import Paper
 from tests import factories as f
 
@@ -182,3 +182,41 @@ def test_staff_of_one_faction_are_not_offered_it_as_its_own_co_sponsor(
     offered = list(PaperForm(user=spd_staff, body=body).fields["co_sponsors"].queryset)
 
     assert offered == [gruene]
+
+
+def test_a_question_formset_with_a_malformed_count_keeps_the_rows_sent_and_says_so():
+    data = {
+        "questions-TOTAL_FORMS": "-1",
+        "questions-INITIAL_FORMS": "0",
+        "questions-0-text": "Warum?",
+        "questions-1-text": "Wann?",
+    }
+
+    questions = question_formset(data)
+
+    assert not questions.is_valid()
+    assert [form["text"].value() for form in questions] == ["Warum?", "Wann?"]
+    assert [e.code for e in questions.non_form_errors().as_data()] == ["malformed"]
+
+
+def test_a_sound_question_formset_has_no_error():
+    data = {"questions-TOTAL_FORMS": "1", "questions-INITIAL_FORMS": "0", "questions-0-text": "?"}
+
+    assert question_formset(data).is_valid()
+
+
+@pytest.mark.parametrize("value", [str(2**63), "9" * 5000, "٣", "1.0", " 1", "\x00"])
+def test_an_impossible_id_is_an_invalid_choice_of_a_co_sponsor(spd_staff, spd, gruene, body, value):
+    form = PaperForm({"co_sponsors": [value]}, user=spd_staff, body=body)
+
+    form.is_valid()
+
+    assert [e.code for e in form.errors.as_data()["co_sponsors"]] == ["invalid_choice"]
+
+
+def test_a_real_id_is_a_valid_choice_of_a_co_sponsor(spd_staff, spd, gruene, body):
+    form = PaperForm({"co_sponsors": [str(gruene.pk)]}, user=spd_staff, body=body)
+
+    form.is_valid()
+
+    assert "co_sponsors" not in form.errors

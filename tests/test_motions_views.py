@@ -413,11 +413,12 @@ def test_agreeing_for_a_faction_that_is_no_sponsor_is_refused(
     assert response.status_code == 404  # the draft of another faction does not exist for them
 
 
-def test_agreeing_with_a_malformed_faction_is_not_found(client, spd_draft, spd_staff):
+@pytest.mark.parametrize("faction", ["abc", "9" * 5000, str(2**64)])
+def test_agreeing_with_a_malformed_faction_is_not_found(client, spd_draft, spd_staff, faction):
     client.force_login(spd_staff)
 
     assert (
-        client.post(reverse("motions:agree", args=[spd_draft.pk]), {"faction": "abc"}).status_code
+        client.post(reverse("motions:agree", args=[spd_draft.pk]), {"faction": faction}).status_code
         == 404
     )
 
@@ -670,8 +671,9 @@ def test_the_register_narrows_to_one_factions_papers(
     assert "Antrag der Grünen" not in page
 
 
-def test_the_register_answers_a_bad_filter_with_not_found(client, body):
-    assert client.get(reverse("motions:list"), {"gremium": "x"}).status_code == 404
+@pytest.mark.parametrize("value", ["x", "9" * 5000, str(2**64)])
+def test_the_register_answers_a_bad_filter_with_not_found(client, body, value):
+    assert client.get(reverse("motions:list"), {"gremium": value}).status_code == 404
 
 
 def test_council_office_finds_papers_in_the_admin_read_only(client, spd_draft, spd_staff):
