@@ -110,7 +110,7 @@ def schedule(request, pk):
     committee = services.awaited_committee(paper)
     planned = services.next_planned(paper)
     form = ScheduleForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         paper=paper,
         committee=committee,
         planned_role=planned.role if planned else None,
@@ -146,7 +146,9 @@ def plan(request, pk):
         raise PermissionDenied
     planned = paper.consultations.filter(meeting__isnull=True).select_related("organization")
     initial = [{"committee": c.organization, "role": c.role} for c in planned]
-    formset = step_formset(request.POST or None, body=paper.body, initial=initial)
+    formset = step_formset(
+        request.POST if request.method == "POST" else None, body=paper.body, initial=initial
+    )
     context = {"paper": paper, "formset": formset, "held": _held_steps(paper)}
     if request.method != "POST" or not formset.is_valid():
         status = 400 if formset.is_bound else 200

@@ -51,7 +51,9 @@ class AgendaChanged(ValidationError):
 
 
 def _lock(meeting, by, seen_revision=None):
-    meeting = Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    meeting = (
+        Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
+    )
     if by is not None and not by.has_perm("council.manage_meeting", meeting):
         raise PermissionDenied(_("Nur Vorsitz und Sitzungsdienst bereiten diese Sitzung vor."))
     if seen_revision is not None and seen_revision != meeting.agenda_revision:

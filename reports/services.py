@@ -136,7 +136,11 @@ def save_report(
 ):
     """Write the working copy of the report: `answers` maps question ids to texts. A second
     person's save on a copy that changed meanwhile is refused, nothing is overwritten."""
-    request = ReportRequest.objects.select_for_update().select_related("paper").get(pk=request.pk)
+    request = (
+        ReportRequest.objects.select_for_update(of=("self",))
+        .select_related("paper")
+        .get(pk=request.pk)
+    )
     _require(by, "reports.work_on_request", request)
     report = Report.objects.select_for_update().filter(request=request).first()
     if report is None:
@@ -166,13 +170,11 @@ def save_report(
 
 
 def default_title(request):
-    return (
-        _("Bericht der Verwaltung zu %(reference)s: %(title)s")
-        % {
-            "reference": request.paper.reference,
-            "title": request.paper.title,
-        }[:300]
-    )
+    title = _("Bericht der Verwaltung zu %(reference)s: %(title)s") % {
+        "reference": request.paper.reference,
+        "title": request.paper.title,
+    }
+    return title[:300]
 
 
 def unanswered(report):
@@ -184,7 +186,11 @@ def unanswered(report):
 @transaction.atomic
 def release(*, report, by):
     """The head of the unit (or the council office) releases the report; it gets its number."""
-    report = Report.objects.select_for_update().select_related("request", "body").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("request", "body")
+        .get(pk=report.pk)
+    )
     _require(by, "reports.release_report", report)
     if report.state != ReportState.DRAFT:
         raise ValidationError(_("Nur ein Entwurf wird freigegeben."), code="state")
@@ -222,7 +228,7 @@ def publish(*, report, by, unanswered_reason="", note=""):
     """Publish the released report (or a correction of a published one, with a note on what
     changed). Every question answered, or a recorded reason why not."""
     report = (
-        Report.objects.select_for_update()
+        Report.objects.select_for_update(of=("self",))
         .select_related("request__paper", "presented_item")
         .get(pk=report.pk)
     )
@@ -284,7 +290,11 @@ def _answered(request, by, now):
 def present(*, report, by, item, oral_summary=""):
     """The report was given orally in a meeting, at `item`. An oral-only report is published
     with it, as its summary."""
-    report = Report.objects.select_for_update().select_related("request__paper").get(pk=report.pk)
+    report = (
+        Report.objects.select_for_update(of=("self",))
+        .select_related("request__paper")
+        .get(pk=report.pk)
+    )
     if not by.has_perm("council.manage_meeting", item.meeting):
         raise PermissionDenied(_("Das hält der Vorsitz der Sitzung oder der Sitzungsdienst fest."))
     if item.meeting.start > timezone.now():

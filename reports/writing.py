@@ -30,7 +30,7 @@ def request_report(request, paper_pk):
     )
     if not request.user.has_perm("motions.request_report", paper):
         raise PermissionDenied
-    form = RequestForm(request.POST or None, paper=paper)
+    form = RequestForm(request.POST if request.method == "POST" else None, paper=paper)
     context = {"paper": paper, "form": form}
     if request.method != "POST" or not form.is_valid():
         status = 400 if form.is_bound else 200
@@ -83,7 +83,10 @@ def write(request, pk):
     else:
         initial["title"] = services.default_title(report_request)
     form = ReportWritingForm(
-        request.POST or None, request.FILES or None, questions=questions, initial=initial
+        request.POST if request.method == "POST" else None,
+        request.FILES if request.method == "POST" else None,
+        questions=questions,
+        initial=initial,
     )
     context = {"report_request": report_request, "report": report, "form": form}
     if request.method != "POST" or not form.is_valid():
@@ -145,7 +148,7 @@ def release(request, pk):
 @login_required
 def publish(request, pk):
     report = _report_for_step(request, pk, "reports.release_report")
-    form = PublishForm(request.POST or None)
+    form = PublishForm(request.POST if request.method == "POST" else None)
     context = {"report": report, "form": form, "unanswered": services.unanswered(report)}
     if request.method != "POST" or not form.is_valid():
         status = 400 if form.is_bound else 200
@@ -181,7 +184,7 @@ def present(request, pk):
     if not managed:
         raise PermissionDenied
     form = PresentForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         items=AgendaItem.objects.filter(pk__in=managed).select_related("meeting"),
     )
     context = {"report": report, "form": form}

@@ -1,6 +1,5 @@
 """The paper's side of the administration's report: asked for, received, and the paper done."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,10 +38,6 @@ def request_report(*, paper, by, due_date, comment=""):
     if not may_ask_for_report(paper):
         raise TransitionNotAllowed(
             _("Für diesen Antrag kann (noch) kein Bericht angefordert werden.")
-        )
-    if due_date < timezone.localdate():
-        raise ValidationError(
-            _("Das Fälligkeitsdatum liegt in der Vergangenheit."), code="due_past"
         )
     paper.report_due = due_date
     paper.report_received_at = None  # answered again, once the new report comes
