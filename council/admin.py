@@ -39,6 +39,7 @@ class BodyAdmin(admin.ModelAdmin):
                     "filing_deadline_working_days",
                     "notice_period_days",
                     "inquiry_answer_days",
+                    "report_reminder_days",
                     "december_24_31_closed",
                 ]
             },
