@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from reports.reminders import send_due
+
+
+class Command(BaseCommand):
+    help = (
+        "Erinnert an fällige und überfällige Berichte (jede Erinnerung genau einmal) und stellt "
+        "die E-Mails in die Warteschlange. Für cron, alle paar Minuten, auch auf mehreren "
+        "Rechnern zugleich."
+    )
+
+    def handle(self, *args, **options):
+        queued = send_due()
+        if options["verbosity"] >= 1:
+            self.stdout.write(f"{queued} Erinnerung(en) in die Warteschlange gestellt.")
