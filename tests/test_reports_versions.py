@@ -261,3 +261,12 @@ def test_the_unit_sees_that_its_draft_has_no_version_yet(client, request_, integ
     response = client.get(*url(draft))
 
     assert "noch keine Fassung veröffentlicht" in response.text
+
+
+def test_the_report_page_can_say_how_many_versions_there_are(report):
+    from django.template.loader import render_to_string
+
+    line = render_to_string("reports/_versions_summary.html", {"report": report})
+
+    assert "2 Fassungen, zuletzt geändert am" in line
+    assert reverse("reports:versions", args=[report.pk]) in line
