@@ -269,3 +269,22 @@ def test_the_reminders_wait_in_the_database_for_the_worker(
         call_command("db_worker", batch=True, verbosity=0)
 
     assert (queued, [m.to for m in mail.outbox]) == (1, [["integration-staff@example.org"]])
+
+
+def test_the_command_is_silent_when_nothing_is_due(request_, capsys):
+    with freeze_time(at(DUE - datetime.timedelta(days=30))):
+        call_command("send_reminders")
+
+    assert capsys.readouterr().out == ""
+
+
+def test_the_command_says_how_many_reminders_it_queued(
+    request_, integration_unit_staff, capsys, django_capture_on_commit_callbacks
+):
+    with (
+        freeze_time(at(DUE + datetime.timedelta(days=1))),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        call_command("send_reminders")
+
+    assert capsys.readouterr().out == "2 Erinnerung(en) in die Warteschlange gestellt.\n"

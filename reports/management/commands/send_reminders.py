@@ -12,5 +12,6 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         queued = send_due()
-        if options["verbosity"] >= 1:
+        # Silent when there is nothing to do: cron mails whatever a job prints.
+        if queued and options["verbosity"] >= 1:
             self.stdout.write(f"{queued} Erinnerung(en) in die Warteschlange gestellt.")
