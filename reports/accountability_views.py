@@ -151,7 +151,7 @@ def request_list(request):
         value = request.GET.get(parameter, "").strip()
         if not value:
             continue
-        if not value.isdigit() or len(value) > 18:
+        if not (value.isascii() and value.isdigit()) or len(value) > 18:
             problems.append(
                 _("„%(value)s“ ist keine gültige Auswahl und wurde nicht berücksichtigt.")
                 % {"value": value[:20]}

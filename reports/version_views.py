@@ -45,7 +45,7 @@ def _version(by_number, value, default, problems):
     if value is None or value == "":
         return default
     value = value.strip()
-    if value.isdigit() and len(value) < 6 and int(value) in by_number:
+    if value.isascii() and value.isdigit() and len(value) < 6 and int(value) in by_number:
         return by_number[int(value)]
     problems.append(
         _("Eine Fassung „%(value)s“ gibt es nicht; verglichen wird Fassung %(number)s.")

@@ -291,7 +291,8 @@ def test_the_list_hides_requests_on_non_public_papers_from_citizens(client, requ
 
 
 @pytest.mark.parametrize(
-    "query", [{"einheit": "abc"}, {"gremium": "1; DROP TABLE"}, {"einheit": "9" * 40}]
+    "query",
+    [{"einheit": "abc"}, {"gremium": "1; DROP TABLE"}, {"einheit": "9" * 40}, {"einheit": "²"}],
 )
 def test_a_malformed_choice_gives_the_list_with_a_message(client, requests_, query):
     response = client.get(LIST_URL, {**YEAR_2026, **query})

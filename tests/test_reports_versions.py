@@ -186,7 +186,9 @@ def test_text_in_a_version_is_shown_as_text_not_markup(client, request_):
     assert "&lt;script&gt;" in response.text
 
 
-@pytest.mark.parametrize("query", [{"von": "abc"}, {"zu": "99"}, {"von": "-1"}, {"zu": "9" * 50}])
+@pytest.mark.parametrize(
+    "query", [{"von": "abc"}, {"zu": "99"}, {"von": "-1"}, {"zu": "9" * 50}, {"zu": "²"}]
+)
 def test_a_version_that_does_not_exist_gives_the_page_with_a_message(client, report, query):
     response = client.get(*url(report, **query))
 
