@@ -14,12 +14,15 @@ from reports.reminders import office_addresses, unit_addresses
 @task
 def send_reminder(*, request_id, kind):
     """Mail the reminder claimed for the request. A request answered since the claim is not
-    reminded any more. A failing mail server fails the task, which the worker records."""
+    reminded any more, nor one whose due date passed while the early reminder waited in the
+    queue. A failing mail server fails the task, which the worker records."""
     request = (
         ReportRequest.objects.select_related("paper__body", "unit").filter(pk=request_id).first()
     )
     if request is None or not request.is_open:
         return 0
+    if kind == ReminderKind.DUE_SOON and request.due_date < timezone.localdate():
+        return 0  # queued too long ago: the overdue reminder says it now
     if kind == ReminderKind.OFFICE_OVERDUE:
         addresses = office_addresses(request.paper.body)
     else:

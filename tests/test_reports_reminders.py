@@ -288,3 +288,14 @@ def test_the_command_says_how_many_reminders_it_queued(
         call_command("send_reminders")
 
     assert capsys.readouterr().out == "2 Erinnerung(en) in die Warteschlange gestellt.\n"
+
+
+def test_an_early_reminder_that_waited_past_the_due_date_is_not_sent(
+    request_, integration_unit_staff
+):
+    from reports.tasks import send_reminder
+
+    with freeze_time(at(DUE + datetime.timedelta(days=1))):
+        send_reminder.call(request_id=request_.pk, kind=ReminderKind.DUE_SOON)
+
+    assert mail.outbox == []
