@@ -33,12 +33,14 @@ def request_(b2, integration_unit):
 
 @pytest.fixture
 def send_reminders(django_capture_on_commit_callbacks):
-    """Runs the cron command at a moment in Berlin, with its queued mail sent."""
+    """Runs the cron command at a moment in Berlin, with its queued mail sent; the mails of
+    this run."""
 
     def send_reminders(moment):
+        before = len(mail.outbox)
         with freeze_time(moment), django_capture_on_commit_callbacks(execute=True):
             call_command("send_reminders", verbosity=0)
-        return mail.outbox
+        return mail.outbox[before:]
 
     return send_reminders
 
@@ -70,9 +72,9 @@ def test_the_days_before_are_set_per_body(send_reminders, request_, body, integr
     body.save()
 
     early = send_reminders(at(DUE - datetime.timedelta(days=4)))
-    assert early == []
     sent = send_reminders(at(DUE - datetime.timedelta(days=3)))
 
+    assert early == []
     assert "(in 3 Tagen)" in sent[0].body
 
 
@@ -179,10 +181,10 @@ def test_former_staff_and_deactivated_logins_are_not_reminded(integration_unit):
 def test_each_reminder_goes_out_once_when_the_command_runs_twice(
     send_reminders, request_, integration_unit_staff, office
 ):
-    send_reminders(at(DUE + datetime.timedelta(days=1)))
-    sent = send_reminders(at(DUE + datetime.timedelta(days=1), 8, 5))
+    first = send_reminders(at(DUE + datetime.timedelta(days=1)))
+    second = send_reminders(at(DUE + datetime.timedelta(days=1), 8, 5))
 
-    assert len(sent) == 2
+    assert (len(first), second) == (2, [])
 
 
 def test_a_reminder_claimed_elsewhere_is_not_sent_again(
