@@ -50,8 +50,9 @@ class Period:
 
 
 def period_from(params, today):
-    """The period in ?von=…&bis=… (ISO dates). A date alone stands for the rest of its year;
-    neither, for the current year. Returns (period, messages about what could not be used)."""
+    """The period in ?von=…&bis=… (ISO dates). ?von alone runs to the end of its year, ?bis
+    alone from the start of its year; neither is the current year. Returns (period, messages
+    about what could not be used)."""
     messages = []
     start, end = _date(params, "von", messages), _date(params, "bis", messages)
     if start and end and start > end:

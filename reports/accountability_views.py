@@ -46,12 +46,15 @@ def _requests(user, period):
 
 @require_safe
 def accountability(request):
+    as_csv = request.GET.get("format") == "csv"
+    if as_csv and not _may_export(request.user):
+        raise PermissionDenied
     today = timezone.localdate()
     period, problems = acc.period_from(request.GET, today)
     requests = _requests(request.user, period)
     tables = {group: acc.figures(requests, group, today) for group in ("unit", "committee", None)}
-    if request.GET.get("format") == "csv":
-        return _figures_csv(request.user, period, tables)
+    if as_csv:
+        return _figures_csv(period, tables)
     parameter = {"unit": "einheit", "committee": "gremium", None: None}
     for group, rows in tables.items():
         for row in rows:
@@ -94,9 +97,7 @@ def _csv_response(filename):
     return response
 
 
-def _figures_csv(user, period, tables):
-    if not _may_export(user):
-        raise PermissionDenied
+def _figures_csv(period, tables):
     response = _csv_response(f"rechenschaft-{period.start}-{period.end}.csv")
     writer = csv.writer(response, delimiter=";")
     writer.writerow(
@@ -169,7 +170,9 @@ def request_list(request):
         days=acc.days_to_answer()
     )
     if request.GET.get("format") == "csv":
-        return _requests_csv(request.user, period, requests.order_by("due_date", "pk"), today)
+        if not _may_export(request.user):
+            raise PermissionDenied
+        return _requests_csv(period, requests.order_by("due_date", "pk"), today)
     page = Paginator(requests.order_by("due_date", "pk"), PAGE_SIZE).get_page(
         request.GET.get("seite")
     )
@@ -195,10 +198,7 @@ def request_list(request):
     return render(request, "reports/request_list.html", context)
 
 
-def _requests_csv(user, period, requests, today):
-    if not _may_export(user):
-        raise PermissionDenied
-
+def _requests_csv(period, requests, today):
     class Lines:
         """csv.writer writes into this and hands each line on to the response."""
 
