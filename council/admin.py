@@ -165,6 +165,7 @@ class BodyAdmin(StrictInputAdmin):
                     "filing_deadline_working_days",
                     "notice_period_days",
                     "inquiry_answer_days",
+                    "report_reminder_days",
                     "december_24_31_closed",
                 ]
             },

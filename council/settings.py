@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django.forms",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "council",
     "motions",
     "committees",
@@ -189,6 +190,20 @@ def _mailer():
 
 
 MAILERS = {"default": _mailer()}
+
+# Work that runs later (reminders): Django's tasks. "database" keeps the queue in the database,
+# worked off by `manage.py db_worker`; "immediate" runs each task at once, in the process that
+# queues it (development and tests, where no worker runs).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+if _task_backend not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}, not {_task_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_backend]}}
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ratsfaden@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

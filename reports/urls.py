@@ -1,16 +1,19 @@
 from django.urls import path
 
-from reports import inbox, views, writing
+from reports import accountability_views, inbox, version_views, views, writing
 
 app_name = "reports"
 urlpatterns = [
     path("", views.report_list, name="list"),
     path("eingang/", inbox.inbox, name="inbox"),
+    path("rechenschaft/", accountability_views.accountability, name="accountability"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/fassungen/", version_views.versions, name="versions"),
     path("<int:pk>/freigeben/", writing.release, name="release"),
     path("<int:pk>/veroeffentlichen/", writing.publish, name="publish"),
     path("<int:pk>/vorgetragen/", writing.present, name="present"),
     path("<int:pk>/anlagen/<int:attachment_pk>/", writing.attachment, name="attachment"),
+    path("auftraege/", accountability_views.request_list, name="requests"),
     path("auftraege/<int:pk>/", inbox.request_detail, name="request"),
     path("auftraege/<int:pk>/zuweisen/", inbox.assign, name="assign"),
     path("auftraege/<int:pk>/bericht/", writing.write, name="write"),

@@ -206,3 +206,33 @@ def publish_agenda(meeting, at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=BERLIN
     meeting.state = "invited"
     meeting.save(update_fields=["invited_at", "state"])
     return meeting
+
+
+def requested_paper(*, committee, is_public=True, **fields):
+    """A submitted paper that waits for a report (as request_report leaves it), built directly."""
+    fields = {
+        "reference": factory.Sequence(lambda n: f"A/2026/{n + 1:04d}"),
+        "submitted_at": datetime.datetime(2026, 1, 12, 9, 0, tzinfo=BERLIN),
+        "report_due": datetime.date(2026, 6, 30),
+        **fields,
+    }
+    return PaperFactory(
+        body=committee.body,
+        committee=committee,
+        state="report_requested",
+        is_public=is_public,
+        **fields,
+    )
+
+
+class ReportRequestFactory(factory.django.DjangoModelFactory):
+    """A report request owed by `unit` on `paper`; `answered_at` set means it was answered."""
+
+    class Meta:
+        model = "reports.ReportRequest"
+
+    paper = factory.SubFactory(PaperFactory)
+    unit = factory.SubFactory(AdministrationUnitFactory, body=factory.SelfAttribute("..paper.body"))
+    due_date = datetime.date(2026, 6, 30)
+    requested_at = datetime.datetime(2026, 3, 2, 19, 0, tzinfo=BERLIN)
+    requested_by = factory.SubFactory(UserFactory)

@@ -74,7 +74,14 @@ def setting(name, **env):
         key: value
         for key, value in os.environ.items()
         if key
-        not in ("SECRET_KEY", "DEBUG", "SECURE_COOKIES", "TRUST_X_FORWARDED_PROTO", "GUNICORN_BIND")
+        not in (
+            "SECRET_KEY",
+            "DEBUG",
+            "SECURE_COOKIES",
+            "TRUST_X_FORWARDED_PROTO",
+            "GUNICORN_BIND",
+            "TASKS_BACKEND",
+        )
     }
     result = subprocess.run(
         [
@@ -127,3 +134,17 @@ def test_gunicorn_listens_on_loopback_by_default(monkeypatch):
     config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
 
     assert config["bind"] == "127.0.0.1:8000"
+
+
+def test_production_queues_tasks_in_the_database_for_the_worker():
+    assert "django_tasks_db.DatabaseBackend" in setting("TASKS", **PRODUCTION)
+
+
+def test_development_runs_tasks_at_once_without_a_worker():
+    assert "ImmediateBackend" in setting("TASKS", DEBUG="true")
+
+
+def test_an_unknown_task_backend_names_the_variable():
+    result = start_django(DEBUG="true", TASKS_BACKEND="celery")
+
+    assert "TASKS_BACKEND must be one of database, immediate" in result.stderr

@@ -52,6 +52,14 @@ class Body(Record):
     inquiry_answer_days = models.PositiveSmallIntegerField(
         _("Antwortfrist für Anfragen (Tage)"), default=28
     )
+    report_reminder_days = models.PositiveSmallIntegerField(
+        _("Erinnerung an Berichte (Tage vor der Frist)"),
+        default=7,
+        help_text=_(
+            "So viele Tage vor dem Fälligkeitsdatum erinnert Ratsfaden die Verwaltungseinheit an "
+            "einen Bericht, der noch aussteht."
+        ),
+    )
     # Under the collective agreements of the public service (TVöD § 6 Abs. 3) the offices are
     # closed on Christmas Eve and New Year's Eve, though neither is a public holiday.
     december_24_31_closed = models.BooleanField(
