@@ -259,6 +259,10 @@ class ReportAttachment(models.Model):
         return self.title
 
 
+def version_pdf_path(instance, filename):
+    return f"reports/{instance.report_id}/{filename}"
+
+
 class ReportVersion(models.Model):
     """A published state of the report, kept whole: corrections stay visible."""
 
@@ -271,6 +275,8 @@ class ReportVersion(models.Model):
     note = models.TextField(_("Was wurde geändert?"), blank=True)
     # {"title", "introduction", "answers": [{"question", "text"}], "conclusion"}
     content = models.JSONField()
+    # The version as a PDF for the public, rendered on first request and kept.
+    pdf = models.FileField(upload_to=version_pdf_path, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("Fassung des Berichts")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("rechenschaft/", accountability_views.accountability, name="accountability"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/fassungen/", version_views.versions, name="versions"),
+    path("<int:pk>/bericht.pdf", views.report_pdf, name="pdf"),
     path("<int:pk>/freigeben/", writing.release, name="release"),
     path("<int:pk>/veroeffentlichen/", writing.publish, name="publish"),
     path("<int:pk>/vorgetragen/", writing.present, name="present"),

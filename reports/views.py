@@ -1,9 +1,14 @@
 """Reading reports: the public list and a report's page. Thin views over querysets."""
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.views.decorators.http import require_safe
 
+from council.documents import render_pdf, stored_pdf
 from reports import services
 from reports.models import Report
 
@@ -21,6 +26,25 @@ def report_list(request):
     reports = _reports(request.user).published().order_by("-published_at", "-pk")
     page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(request, "reports/report_list.html", {"page": page})
+
+
+@require_safe
+def report_pdf(request, pk):
+    """The report's latest version as a tagged PDF; a public report's is kept as a file."""
+    report = get_object_or_404(_reports(request.user), pk=pk)
+    version = report.versions.order_by("-number").first()
+    if version is None:
+        raise Http404  # a working copy is no document yet
+    with translation.override(settings.LANGUAGE_CODE):
+        html = render_to_string(
+            "reports/report_pdf.html",
+            {"report": report, "content": version.content, "version": version},
+        )
+    stem = (report.reference or "bericht").replace("/", "-")
+    pdf = stored_pdf(version, "pdf", stem, html) if report.is_public else render_pdf(html)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{stem}.pdf"'
+    return response
 
 
 @require_safe

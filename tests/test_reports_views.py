@@ -399,3 +399,39 @@ def test_a_faction_may_not_record_a_presentation(client, spd_staff, published):
     client.force_login(spd_staff)
 
     assert client.get(reverse("reports:present", args=[published.pk])).status_code == 403
+
+
+# The report as a PDF ---------------------------------------------------------------------------
+
+
+def pdf_text(response):
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(response.content))
+    return " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_report_prints_each_question_with_its_answer(client, published, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+    text = pdf_text(client.get(reverse("reports:pdf", args=[published.pk])))
+
+    assert "Wie wird der Beschluss umgesetzt?" in text and "Zweite Antwort." in text
+
+
+def test_a_public_reports_pdf_is_rendered_once_and_kept(client, published, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    client.get(reverse("reports:pdf", args=[published.pk]))
+    kept = published.versions.get().pdf.name
+
+    client.get(reverse("reports:pdf", args=[published.pk]))
+
+    assert kept and published.versions.get().pdf.name == kept
+
+
+def test_a_draft_has_no_pdf(client, integration_unit_staff, draft_report):
+    client.force_login(integration_unit_staff)
+
+    assert client.get(reverse("reports:pdf", args=[draft_report.pk])).status_code == 404
