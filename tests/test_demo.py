@@ -319,3 +319,11 @@ def test_every_meeting_that_invited_has_its_invitation_as_a_version(demo_council
 
     assert invited.exists()
     assert not invited.filter(agenda_versions__isnull=True).exists()
+
+
+def test_every_committee_has_an_agenda_template(demo_council):
+    from council.models import Organization
+
+    committees = Organization.objects.filter(kind__in=["council", "committee"])
+
+    assert not committees.filter(standing_items__isnull=True).exists()

@@ -120,6 +120,7 @@ def organization(short_name):
 FAMILY_NAMES, GIVEN_FEMALE, GIVEN_MALE = NAMES["family"], NAMES["female"], NAMES["male"]
 OPENING, QUESTION_TIME = AGENDAS["opening"], AGENDAS["question_time"]
 MINUTES, NOTICES = AGENDAS["minutes"], AGENDAS["notices"]
+STANDING = AGENDAS["standing"]
 QUESTION_TIME_IN = AGENDAS["question_time_in"]
 SAMPLE_AGENDA = [(number, title, number.startswith("Ö")) for number, title in AGENDAS["sample"]]
 TOPICS, CONFIDENTIAL = AGENDAS["topics"], AGENDAS["confidential"]

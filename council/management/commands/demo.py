@@ -39,6 +39,7 @@ from council.models import (
     Organization,
     OrganizationKind,
     Person,
+    StandingItem,
     VersionKind,
     person_sort_name,
 )
@@ -154,7 +155,30 @@ def _sync_organizations(body):
     organizations = {short: organization for (short,), organization in found.items()}
     organizations.update(_sync_committees(body, data.COMMITTEES, organizations["Rat"]))
     _serve(organizations, data.SERVES)
+    _sync_standing_items(organizations.values())
     return organizations
+
+
+def _sync_standing_items(organizations):
+    """The agenda template of the council and every committee."""
+    committees = [o for o in organizations if o.kind in ("council", "committee")]
+    rows = [
+        {
+            "organization_id": committee.pk,
+            "title": title,
+            "placement": placement,
+            "public": public,
+            "order": order,
+        }
+        for committee in committees
+        for order, (title, placement, public) in enumerate(data.STANDING)
+    ]
+    sync(
+        StandingItem,
+        rows,
+        ["organization_id", "title"],
+        organization__in=committees,
+    )
 
 
 def _unit_row(short, name, email):
