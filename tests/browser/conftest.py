@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+SCREENS = {360: {"width": 360, "height": 740}, 1280: {"width": 1280, "height": 800}}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -66,7 +67,7 @@ def _plain_http_cookies(settings):
 
 def _new_context(browser):
     context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="de-DE", timezone_id="Europe/Berlin"
+        viewport=SCREENS[1280], locale="de-DE", timezone_id="Europe/Berlin"
     )
     context.set_default_timeout(10_000)
     return context
@@ -112,6 +113,14 @@ def second_page(browser, live_server):
 
 
 @pytest.fixture
+def citizen_page(browser):
+    """A page in a browser context of its own, without a login: a citizen reading along."""
+    context = _new_context(browser)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
 def assert_accessible():
     """Checks the page in its current state with axe-core against WCAG 2.1 A and AA."""
 
@@ -132,3 +141,20 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return screenshot
+
+
+@pytest.fixture
+def check_screen(assert_accessible, screenshot):
+    """A screen as a person meets it at each width: a screenshot, axe-core, and nothing that
+    scrolls sideways (WCAG 1.4.10). The page is left at 1280 px."""
+
+    def check_screen(page, name, widths=(1280,)):
+        for width in widths:
+            page.set_viewport_size(SCREENS[width])
+            screenshot(page, f"{name}-{width}px")
+            assert_accessible(page)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= width, f"{name} scrolls sideways at {width} px"
+        page.set_viewport_size(SCREENS[1280])
+
+    return check_screen
