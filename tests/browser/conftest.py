@@ -143,10 +143,26 @@ def screenshot():
     return screenshot
 
 
+# What sticks out of the content column on the right: visible elements whose box ends beyond
+# <main>'s padding (a table may scroll in its own wrapper).
+STICKING_OUT = """() => {
+    const main = document.querySelector('main');
+    const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+    return [...main.querySelectorAll('*')]
+        .filter(element => !element.closest('.table-wrap, .visually-hidden'))
+        .filter(element => {
+            const box = element.getBoundingClientRect();
+            return box.width > 0 && box.height > 0 && box.right > edge + 0.5;
+        })
+        .map(element => element.outerHTML.slice(0, 120));
+}"""
+
+
 @pytest.fixture
 def check_screen(assert_accessible, screenshot):
     """A screen as a person meets it at each width: a screenshot, axe-core, and nothing that
-    scrolls sideways (WCAG 1.4.10). The page is left at 1280 px."""
+    scrolls sideways or sticks out of the content column (WCAG 1.4.10). The page is left at
+    1280 px."""
 
     def check_screen(page, name, widths=(1280,)):
         for width in widths:
@@ -155,6 +171,7 @@ def check_screen(assert_accessible, screenshot):
             assert_accessible(page)
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= width, f"{name} scrolls sideways at {width} px"
+            assert page.evaluate(STICKING_OUT) == [], f"{name} at {width} px"
         page.set_viewport_size(SCREENS[1280])
 
     return check_screen
