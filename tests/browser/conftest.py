@@ -144,12 +144,12 @@ def screenshot():
 
 
 # What sticks out of the content column on the right: visible elements whose box ends beyond
-# <main>'s padding (a table may scroll in its own wrapper).
+# <main>'s padding (a table may scroll in its own wrapper; a closed <details> hides its content).
 STICKING_OUT = """() => {
     const main = document.querySelector('main');
     const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
     return [...main.querySelectorAll('*')]
-        .filter(element => !element.closest('.table-wrap, .visually-hidden'))
+        .filter(element => !element.closest('.table-wrap, .visually-hidden, details:not([open]) > :not(summary)'))
         .filter(element => {
             const box = element.getBoundingClientRect();
             return box.width > 0 && box.height > 0 && box.right > edge + 0.5;

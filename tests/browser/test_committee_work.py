@@ -160,6 +160,9 @@ def test_the_chair_takes_the_sample_letter_from_the_inbox_to_the_minutes_by_keyb
     expect(page.locator("h1")).to_contain_text("Sitzungstag")
     expect(page.locator(f"#top-{item.pk} button[type=submit]")).to_be_enabled()
     check_screen(page, "ausschuss-sitzungstag", widths=(1280, 360))
+    focus_by_tab(page, f"#top-{item.pk} details summary")
+    page.keyboard.press("Enter")
+    check_screen(page, "ausschuss-sitzungstag-fraktionen", widths=(360,))
     prefix = f"#id_top{item.pk}"
     choose_option(page, f"{prefix}-result", "b", "adopted")
     toggle(page, f"{prefix}-unanimous")
