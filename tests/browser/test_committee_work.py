@@ -127,8 +127,13 @@ def test_the_chair_takes_the_sample_letter_from_the_inbox_to_the_minutes_by_keyb
     # The agenda editor: the standing items, a free item, and the paper moved after it.
     press_enter_on(page, f"a[href='/sitzungen/{meeting.pk}/tagesordnung/']")
     assert agenda_numbers(page) == [("Ö 1", paper_item)]
+    expect(page.locator("#standing-items")).to_have_text(
+        "Nach der Vorlage des Gremiums: Eröffnung der Sitzung, Feststellung der Tagesordnung, "
+        "Mitteilungen der Verwaltung, Verschiedenes"
+    )
     press_enter_on(page, "form[action$='/standardpunkte/'] button")
     expect(page.locator(".messages")).to_contain_text("Die Standardpunkte sind eingefügt.")
+    expect(page.locator("form[action$='/standardpunkte/']")).to_have_count(0)
     type_into(page, "#id_title", PRESENTATION)
     press_enter_on(page, "form[action$='/tagesordnung/neu/'] button")
     expect(page.locator(".messages")).to_contain_text("Der Punkt ist aufgenommen.")
