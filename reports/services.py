@@ -166,13 +166,11 @@ def save_report(
 
 
 def default_title(request):
-    return (
-        _("Bericht der Verwaltung zu %(reference)s: %(title)s")
-        % {
-            "reference": request.paper.reference,
-            "title": request.paper.title,
-        }[:300]
-    )
+    title = _("Bericht der Verwaltung zu %(reference)s: %(title)s") % {
+        "reference": request.paper.reference,
+        "title": request.paper.title,
+    }
+    return title[:300]
 
 
 def unanswered(report):
