@@ -101,15 +101,19 @@ def log_in(context, live_server):
 
 @pytest.fixture
 def second_page(browser, live_server):
-    """A page in a browser context of its own, for a second person working alongside the first."""
-    context = _new_context(browser)
+    """A page in a browser context of its own, for another person working alongside the first
+    (each call a context of its own: several people can work side by side)."""
+    contexts = []
 
     def page_for(user):
+        context = _new_context(browser)
+        contexts.append(context)
         _hand_over_session(context, user, live_server.url)
         return context.new_page()
 
     yield page_for
-    context.close()
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

@@ -119,7 +119,7 @@ def test_the_chair_takes_the_sample_letter_from_the_inbox_to_the_minutes_by_keyb
     choose_radio(page, "role", "decision")
     focus_by_tab(page, "#id_public")
     expect(page.locator("#id_public")).to_be_checked()
-    press_enter_on(page, "form button[type=submit]")
+    press_enter_on(page, "main form button[type=submit]")
 
     expect(page.locator(".messages")).to_contain_text("Auf die Tagesordnung gesetzt")
     expect(page.locator("table.inbox")).to_have_count(0)
