@@ -76,20 +76,23 @@ def prepare(request):
 def _agenda_page(request, meeting, *, add_form=None, publish_form=None, status=200):
     meeting.refresh_from_db()
     revision = {"revision": meeting.agenda_revision}
-    has_template = meeting.organizations.filter(standing_items__isnull=False).exists()
+    items = _items(meeting)
+    moves = agenda.possible_moves(items)
+    for item in items:
+        item.can_move_up, item.can_move_down = moves[item.pk]
     return render(
         request,
         "committees/agenda.html",
         {
             "meeting": meeting,
-            "items": _items(meeting),
+            "items": items,
             "add_form": add_form or AddItemForm(meeting=meeting, initial=revision),
             "publish_form": publish_form or PublishForm(initial=revision),
             "versions": meeting.agenda_versions.all(),
             "notice_deadline": agenda.notice_deadline(meeting),
             "late": not meeting.invited and agenda.invitation_is_late(meeting),
-            "has_template": has_template,
-            "pending": any(i.published_at is None for i in _items(meeting)),
+            "missing_standing": agenda.missing_standing_items(meeting, items),
+            "pending": any(i.published_at is None for i in items),
         },
         status=status,
     )

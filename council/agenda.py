@@ -205,19 +205,32 @@ def add_item(
     return item
 
 
+def missing_standing_items(meeting, items=None):
+    """The standing items of the meeting's committees that its agenda (`items`, by default the
+    stored ones) does not have yet, in the order they are inserted."""
+    from council.models import StandingItem
+
+    present = {(i.title, i.public) for i in (_items(meeting) if items is None else items)}
+    missing = []
+    templates = StandingItem.objects.filter(organization__in=meeting.organizations.all())
+    # In the agenda's order: public first, the opening items before the closing ones.
+    templates = sorted(
+        templates, key=lambda t: (not t.public, t.placement != Standing.OPENING, t.order, t.pk)
+    )
+    for template in templates:
+        if (template.title, template.public) not in present:
+            missing.append(template)
+            present.add((template.title, template.public))
+    return missing
+
+
 @transaction.atomic
 def apply_template(meeting, *, by, seen_revision=None):
     """Add the committee's standing items that the agenda does not have yet."""
     meeting = _lock(meeting, by, seen_revision)
     _require_open(meeting)
-    present = {(i.title, i.public) for i in _items(meeting)}
-    from council.models import StandingItem
-
-    added = 0
-    templates = StandingItem.objects.filter(organization__in=meeting.organizations.all())
-    for template in templates.order_by("-public", "placement", "order", "pk"):
-        if (template.title, template.public) in present:
-            continue
+    missing = missing_standing_items(meeting)
+    for template in missing:
         item = AgendaItem(
             meeting=meeting,
             title=template.title,
@@ -225,11 +238,9 @@ def apply_template(meeting, *, by, seen_revision=None):
             standing=template.placement,
         )
         _insert(meeting, item)
-        present.add((template.title, template.public))
-        added += 1
-    if added:
+    if missing:
         _changed(meeting)
-    return added
+    return len(missing)
 
 
 @transaction.atomic
@@ -271,6 +282,29 @@ def move(item, *, direction, by, seen_revision=None):
     renumber(meeting)
     _changed(meeting)
     return item
+
+
+def possible_moves(items):
+    """Which way each item of an agenda (`items` in their order) can move, as `move` would move
+    it: {pk: (up, down)}. An editor offers only these, not buttons that would do nothing."""
+    by_pk = {item.pk: item for item in items}
+    blocks = _blocks(items)
+    moves = {}
+    for index, block in enumerate(blocks):
+        head = block[0]
+
+        def movable_to(other, head=head):
+            return (
+                0 <= other < len(blocks)
+                and _rank(blocks[other][0], by_pk) == _rank(head, by_pk)
+                and not blocks[other][0].published_at
+            )
+
+        moves[head.pk] = (movable_to(index - 1), movable_to(index + 1))
+        children = block[1:]
+        for position, child in enumerate(children):
+            moves[child.pk] = (position > 0, position < len(children) - 1)
+    return {pk: (False, False) if by_pk[pk].published_at else way for pk, way in moves.items()}
 
 
 def _neighbour(siblings, item, direction):

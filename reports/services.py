@@ -227,6 +227,8 @@ def _is_public(report):
 def publish(*, report, by, unanswered_reason="", note=""):
     """Publish the released report (or a correction of a published one, with a note on what
     changed). Every question answered, or a recorded reason why not."""
+    # Only the report's row is locked: PostgreSQL locks no row on the nullable side of the
+    # outer join that the item (none before a presentation) needs.
     report = (
         Report.objects.select_for_update(of=("self",))
         .select_related("request__paper", "presented_item")

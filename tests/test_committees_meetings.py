@@ -8,7 +8,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from council import agenda
-from council.models import AgendaItem, MeetingState, Role
+from council.models import AgendaItem, MeetingState, Role, StandingItem
 from motions import services
 from motions.models import Notification, PaperState
 from tests import factories as f
@@ -134,6 +134,47 @@ def test_moving_an_item_down_renumbers_the_agenda(client, b2_chair, december):
     )
 
     assert AgendaItem.objects.get(pk=first.pk).number == "Ö 2"
+
+
+def test_the_editor_offers_only_the_moves_that_move_an_item(client, b2_chair, december):
+    first = agenda.add_item(december, title="Erster")
+    second = agenda.add_item(december, title="Zweiter")
+    client.force_login(b2_chair)
+
+    page = client.get(reverse("committees:agenda", args=[december.pk])).content.decode()
+
+    assert reverse("committees:move_up", args=[december.pk, first.pk]) not in page
+    assert reverse("committees:move_down", args=[december.pk, first.pk]) in page
+    assert reverse("committees:move_up", args=[december.pk, second.pk]) in page
+    assert reverse("committees:move_down", args=[december.pk, second.pk]) not in page
+
+
+@pytest.fixture
+def standing_items(b2):
+    StandingItem.objects.create(organization=b2, title="Eröffnung der Sitzung")
+    StandingItem.objects.create(organization=b2, title="Verschiedenes", placement="closing")
+
+
+def test_the_editor_names_the_standing_items_it_would_insert(
+    client, b2_chair, december, standing_items
+):
+    agenda.add_item(december, title="Verschiedenes")
+    client.force_login(b2_chair)
+
+    page = client.get(reverse("committees:agenda", args=[december.pk])).content.decode()
+
+    assert "Nach der Vorlage des Gremiums: Eröffnung der Sitzung</span>" in page
+
+
+def test_the_editor_offers_no_standing_items_once_they_are_in(
+    client, b2_chair, december, standing_items
+):
+    agenda.apply_template(december, by=b2_chair)
+    client.force_login(b2_chair)
+
+    page = client.get(reverse("committees:agenda", args=[december.pk])).content.decode()
+
+    assert reverse("committees:apply_template", args=[december.pk]) not in page
 
 
 def test_taking_a_paper_off_an_unpublished_agenda_sends_it_back_to_the_inbox(

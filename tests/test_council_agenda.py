@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from freezegun import freeze_time
 
 from council import agenda
@@ -121,6 +122,68 @@ def test_an_item_does_not_move_past_the_closing_items(meeting, template, b2_chai
     agenda.move(item, direction="down", by=b2_chair)
 
     assert AgendaItem.objects.get(pk=item.pk).number == "Ö 3"
+
+
+class Undo(Exception):
+    pass
+
+
+def moves_it(item, direction, by):
+    """Whether `move` would change the agenda's order (tried, then rolled back)."""
+    before = numbers(item.meeting)
+    try:
+        with transaction.atomic():
+            agenda.move(item, direction=direction, by=by)
+            after = numbers(item.meeting)
+            raise Undo
+    except Undo:
+        return after != before
+    except ValidationError:
+        return False
+
+
+@freeze_time("2026-11-20 10:00")
+def test_the_possible_moves_are_exactly_those_that_move_an_item(meeting, template, b2_chair):
+    agenda.apply_template(meeting, by=b2_chair)
+    first = add(meeting, "Spielplatz Nord")
+    add(meeting, "Grundstück Am Markt", public=False)
+    agenda.publish(meeting, by=b2_chair)
+    add(meeting, "Erster Unterpunkt", parent=first)
+    add(meeting, "Zweiter Unterpunkt", parent=first)
+    add(meeting, "Dringlichkeitsantrag Hochwasser")
+    add(meeting, "Nachtrag Radweg")
+    items = list(meeting.agenda_items.order_by("order"))
+
+    possible = agenda.possible_moves(items)
+
+    assert possible == {
+        item.pk: (moves_it(item, "up", b2_chair), moves_it(item, "down", b2_chair))
+        for item in items
+    }
+    assert sum(up + down for up, down in possible.values()) == 4
+
+
+def test_the_first_item_of_its_part_moves_only_down(meeting, template, b2_chair):
+    agenda.apply_template(meeting, by=b2_chair)
+    first = add(meeting, "Spielplatz Nord")
+    add(meeting, "Radweg Süd")
+
+    possible = agenda.possible_moves(list(meeting.agenda_items.order_by("order")))
+
+    assert possible[first.pk] == (False, True)
+
+
+def test_the_missing_standing_items_are_those_the_agenda_lacks(meeting, template, b2_chair):
+    add(meeting, "Verschiedenes")
+
+    missing = agenda.missing_standing_items(meeting)
+
+    assert [t.title for t in missing] == [
+        "Eröffnung der Sitzung",
+        "Feststellung der Tagesordnung",
+        "Mitteilungen der Verwaltung",
+        "Mitteilungen (nicht öffentlich)",
+    ]
 
 
 def test_a_change_on_a_stale_screen_is_refused(meeting, b2_chair):

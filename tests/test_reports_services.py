@@ -132,6 +132,20 @@ def test_the_unit_writes_one_answer_per_question(request_, integration_unit_staf
     assert [a.text for a in report.answers.all()] == ["Antwort eins.", "Antwort zwei."]
 
 
+def test_a_report_saved_without_a_title_is_named_after_the_paper(
+    request_, integration_unit_staff, adopted
+):
+    report = write(request_, integration_unit_staff, title="")
+
+    assert report.title == f"Bericht der Verwaltung zu {adopted.reference}: {adopted.title}"
+
+
+def test_the_default_title_of_a_report_is_cut_to_its_field(request_, adopted):
+    adopted.title = "Integrationsmanagement " * 20
+
+    assert len(services.default_title(request_)) == 300
+
+
 @pytest.mark.parametrize("persona", ["spd_staff", "b2_chair", "planning_unit_staff"])
 def test_nobody_outside_the_unit_writes_its_report(request, request_, persona):
     with pytest.raises(PermissionDenied):

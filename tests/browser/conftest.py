@@ -27,6 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+SCREENS = {360: {"width": 360, "height": 740}, 1280: {"width": 1280, "height": 800}}
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -66,7 +67,7 @@ def _plain_http_cookies(settings):
 
 def _new_context(browser):
     context = browser.new_context(
-        viewport={"width": 1280, "height": 800}, locale="de-DE", timezone_id="Europe/Berlin"
+        viewport=SCREENS[1280], locale="de-DE", timezone_id="Europe/Berlin"
     )
     context.set_default_timeout(10_000)
     return context
@@ -100,14 +101,26 @@ def log_in(context, live_server):
 
 @pytest.fixture
 def second_page(browser, live_server):
-    """A page in a browser context of its own, for a second person working alongside the first."""
-    context = _new_context(browser)
+    """A page in a browser context of its own, for another person working alongside the first
+    (each call a context of its own: several people can work side by side)."""
+    contexts = []
 
     def page_for(user):
+        context = _new_context(browser)
+        contexts.append(context)
         _hand_over_session(context, user, live_server.url)
         return context.new_page()
 
     yield page_for
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def citizen_page(browser):
+    """A page in a browser context of its own, without a login: a citizen reading along."""
+    context = _new_context(browser)
+    yield context.new_page()
     context.close()
 
 
@@ -132,3 +145,37 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return screenshot
+
+
+# What sticks out of the content column on the right: visible elements whose box ends beyond
+# <main>'s padding (a table may scroll in its own wrapper; a closed <details> hides its content).
+STICKING_OUT = """() => {
+    const main = document.querySelector('main');
+    const edge = main.getBoundingClientRect().right - parseFloat(getComputedStyle(main).paddingRight);
+    return [...main.querySelectorAll('*')]
+        .filter(element => !element.closest('.table-wrap, .visually-hidden, details:not([open]) > :not(summary)'))
+        .filter(element => {
+            const box = element.getBoundingClientRect();
+            return box.width > 0 && box.height > 0 && box.right > edge + 0.5;
+        })
+        .map(element => element.outerHTML.slice(0, 120));
+}"""
+
+
+@pytest.fixture
+def check_screen(assert_accessible, screenshot):
+    """A screen as a person meets it at each width: a screenshot, axe-core, and nothing that
+    scrolls sideways or sticks out of the content column (WCAG 1.4.10). The page is left at
+    1280 px."""
+
+    def check_screen(page, name, widths=(1280,)):
+        for width in widths:
+            page.set_viewport_size(SCREENS[width])
+            screenshot(page, f"{name}-{width}px")
+            assert_accessible(page)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            assert scroll_width <= width, f"{name} scrolls sideways at {width} px"
+            assert page.evaluate(STICKING_OUT) == [], f"{name} at {width} px"
+        page.set_viewport_size(SCREENS[1280])
+
+    return check_screen

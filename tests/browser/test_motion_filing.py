@@ -13,50 +13,27 @@ from playwright.sync_api import expect
 
 from council.models import Role
 from tests import factories as f
+from tests.browser.keyboard import (
+    choose_option,
+    choose_radio,
+    focus_by_tab,
+    press_enter_on,
+    toggle,
+    type_date,
+    type_into,
+)
+from tests.browser.sample_letter import (
+    JUSTIFICATION,
+    LINK,
+    QUESTIONS,
+    QUESTIONS_INTRO,
+    REQUEST_TEXT,
+    RESOLUTION,
+    SIGNATORIES,
+    TITLE,
+)
 
 pytestmark = pytest.mark.browser
-
-# The sample letter (shared/samples/000_e852decbb51c6a08.txt), part by part.
-TITLE = "Stand der Umsetzung des Kommunalen Integrationsmanagements in Castrop-Rauxel"
-REQUEST_TEXT = (
-    "wir bitten Sie, nachfolgenden Antrag in der nächsten Sitzung des Betriebsausschuss 2 "
-    "behandeln zu lassen:"
-)
-RESOLUTION = (
-    "Die Verwaltung wird aufgefordert, schriftlich sowie in der Sitzung des B2 am 15.4.21, zum "
-    "„Stand der Umsetzung des Kommunalen Integrationsmanagements in Castrop-Rauxel“ Bericht zu "
-    "erstatten."
-)
-QUESTIONS_INTRO = "Daher soll insbesondere auf folgende Aspekte eingegangen werden:"
-QUESTIONS = [
-    "wie wird der Beschluss des Kreis Recklinghausen aus März 2020 zur Umsetzung des KIM bzw. zur "
-    "Unterstützung der kreisangehörigen Städte in Castrop-Rauxel umgesetzt?",
-    "wie werden in Castrop-Rauxel bewährte Träger der Freien Wohlfahrtspflege an der Umsetzung "
-    "des Kommunalen Integrationsmanagements eingebunden?",
-]
-LINK = (
-    "http://www.kfi.nrw.de/Foerderprogramme/Kommunales-Integrationsmanagement/"
-    "2020-06-30-Handlungskonzept-FINAL.docx"
-)
-JUSTIFICATION = (
-    "Das Land NRW möchte mit der flächendeckenden Implementierung des Kommunalen "
-    "Integrationsmanagements (KIM) als Landesförderung, die komplexen Herausforderungen der "
-    "Integration bündeln und Kommunen in Nordrhein-Westfalen dabei zu unterstützen. Dazu fördert "
-    "das Land die Kreise und Städte im Rahmen des Kommunalen Integrationsmanagements (KIM) bei der "
-    "Vernetzung, verschiedener Ämter und Akteur:innen, um Menschen zielgerichtet bei der "
-    "Integration zu unterstützen. Das Ziel des KIM ist die Integration in Städten wie "
-    "Castrop-Rauxel zu verstärken und weitere Angebote zum Thema Integration von Geflüchteten, "
-    "EU-Bürger:innen und anderen Personenkreisen zu schaffen und anzubieten.\n"
-    "\n"
-    "Das Land NRW hat für die Umsetzung des KIM ein Handlungskonzept erstellt:\n"
-    "\n"
-    f"<{LINK}>. In dem Konzept heißt es, dass Träger der Freien Wohlfahrtspflege bei der "
-    "Umsetzung des KIM durch Weitergabe von Fördermitteln (z.B. für das Casemanagement) "
-    "einbezogen werden sollen. In Castrop-Rauxel würde sich für diesen Einbezug beispielsweise "
-    "die Caritas und auch das Kultur- und Bildungszentrum AGORA anbieten, die seit vielen Jahren "
-    "in vielen Feldern der Integrationsarbeit unserer Stadt wertvolle Beiträge leistet."
-)
-SIGNATORIES = ["Daniel Molloisch", "Bert Wagener"]
 
 
 @pytest.fixture
@@ -80,71 +57,6 @@ def council_of_the_sample(body, b2, spd, gruene, b2_chair):
         start=datetime.datetime(2099, 4, 15, 17, 0, tzinfo=f.BERLIN),
     )
     return SimpleNamespace(b2=b2, spd=spd, gruene=gruene, chairs=chairs, meeting=meeting)
-
-
-# Keyboard only ------------------------------------------------------------------------------------
-
-
-def focus_by_tab(page, selector, max_tabs=200):
-    """Presses Tab until the element matching `selector` has the focus, visibly."""
-    for _ in range(max_tabs):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            assert page.evaluate("document.activeElement.matches(':focus-visible')"), selector
-            return
-    raise AssertionError(f"{max_tabs} presses of Tab never reached {selector}")
-
-
-def type_into(page, selector, text):
-    focus_by_tab(page, selector)
-    page.keyboard.type(text)
-
-
-def toggle(page, selector):
-    """A checkbox: reached with Tab, ticked with the space bar."""
-    focus_by_tab(page, selector)
-    page.keyboard.press("Space")
-    expect(page.locator(selector)).to_be_checked()
-
-
-def choose_radio(page, group, value):
-    """Tab enters a radio group at its checked button; the arrow keys move the choice."""
-    focus_by_tab(page, f"input[type=radio][name={group}]")
-    target = page.locator(f"input[name={group}][value={value}]")
-    for _ in range(page.locator(f"input[name={group}]").count()):
-        if target.is_checked():
-            return
-        page.keyboard.press("ArrowDown")
-    expect(target).to_be_checked()
-
-
-# Chromium lays out a date field in its own interface language, not the page's: Debian's package
-# without chromium-l10n shows mm/dd/yyyy even to a German page. The accessibility tree names the
-# parts in the order shown.
-DATE_PARTS = {"Day": "%d", "Tag": "%d", "Month": "%m", "Monat": "%m", "Year": "%Y", "Jahr": "%Y"}
-
-
-def type_date(page, selector, date):
-    """A date field: its parts typed as digits, in the order the browser shows them."""
-    nodes = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
-    parts = [n["name"]["value"].split()[0] for n in nodes if n["role"]["value"] == "spinbutton"]
-    type_into(page, selector, "".join(date.strftime(DATE_PARTS[part]) for part in parts[:3]))
-    expect(page.locator(selector)).to_have_value(date.isoformat())
-
-
-def choose_option(page, selector, first_letters, expected_value):
-    """A closed select picks the option whose label starts with the typed letters."""
-    focus_by_tab(page, selector)
-    page.keyboard.type(first_letters)
-    expect(page.locator(selector)).to_have_value(str(expected_value))
-
-
-def press_enter_on(page, selector):
-    """Tab to a button or link and press Enter; returns the response of the page it loads."""
-    focus_by_tab(page, selector)
-    with page.expect_navigation() as navigation:
-        page.keyboard.press("Enter")
-    return navigation.value
 
 
 def add_question_by_keyboard(page):
