@@ -67,7 +67,7 @@ def measure(runs):
         ("Antrag", None, paper.get_absolute_url()),
         ("Antrag als PDF", None, f"/antraege/{paper.pk}/brief.pdf"),
         ("Unsere Anträge (SPD)", "spd", "/antraege/unsere/"),
-        ("Eingang (Sitzungsdienst)", "sitzungsdienst", "/antraege/unsere/"),
+        ("Alle Anträge (Sitzungsdienst)", "sitzungsdienst", "/antraege/unsere/"),
         ("Antragsformular", "spd", "/antraege/neu/"),
     ]
     print(f"{'page':<28}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
