@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from council import calendars, documents, views
+from council import calendars, documents, health, views
 
 council_patterns = [
     path("", views.home, name="home"),
@@ -37,7 +37,10 @@ council_patterns = [
     ),
 ]
 
+handler500 = "council.health.server_error"
+
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
     path("", include((council_patterns, "council"))),
     path("antraege/", include("motions.urls")),
     path("", include("committees.urls")),
