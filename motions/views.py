@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.forms import is_id
 from council.models import AgendaItem, Organization, current_body
+from council.pagination import keyset_page
 from council.roles import roles_of
 from motions import services
+from motions.filters import filter_papers
 from motions.forms import DashboardFilterForm, SubmitForm, WithdrawForm
 from motions.models import (
     Action,
@@ -58,29 +60,24 @@ def _get_paper(request, pk):
 
 @require_safe
 def paper_list(request):
-    """All papers the user may see, newest first (the public register)."""
-    papers = _papers(request.user).exclude(state="draft").order_by("-submitted_at", "-pk")
-    faction = _organization_from(request.GET.get("fraktion"), kind="faction")
-    committee = _organization_from(request.GET.get("gremium"))
-    if faction:
-        papers = papers.of_factions([faction])
-    if committee:
-        papers = papers.filter(committee=committee)
-    page = Paginator(papers, PAGE_SIZE).get_page(request.GET.get("seite"))
+    """The register: every submitted paper the user may see, filtered by the query string."""
+    body = current_body(request)
+    papers = (
+        _papers(request.user).filter(body=body).exclude(state="draft").exclude(submitted_at=None)
+    )
+    papers, filters, order = filter_papers(papers, request.GET, body=body)
+    page = keyset_page(papers, order, request.GET.get("nach"), PAGE_SIZE)
     return render(
         request,
         "motions/paper_list.html",
-        {"page": page, "faction": faction, "committee": committee},
+        {
+            "page": page,
+            "filters": filters,
+            "faction": filters.cleaned_data.get("fraktion"),
+            "committee": filters.cleaned_data.get("gremium"),
+            "problems": [*filters.problems(), page.problem] if page.problem else filters.problems(),
+        },
     )
-
-
-def _organization_from(value, **filters):
-    """The organization a list is narrowed to (?fraktion=… or ?gremium=…); a bad id is a 404."""
-    if not value:
-        return None
-    if not is_id(value):
-        raise Http404
-    return get_object_or_404(Organization, pk=value, **filters)
 
 
 @require_safe

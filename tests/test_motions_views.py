@@ -672,8 +672,11 @@ def test_the_register_narrows_to_one_factions_papers(
 
 
 @pytest.mark.parametrize("value", ["x", "9" * 5000, str(2**64)])
-def test_the_register_answers_a_bad_filter_with_not_found(client, body, value):
-    assert client.get(reverse("motions:list"), {"gremium": value}).status_code == 404
+def test_the_register_ignores_a_bad_filter_and_says_so(client, body, value):
+    response = client.get(reverse("motions:list"), {"gremium": value})
+
+    assert response.status_code == 200
+    assert "Der Filter wurde nicht angewandt" in response.content.decode()
 
 
 def test_council_office_finds_papers_in_the_admin_read_only(client, spd_draft, spd_staff):
