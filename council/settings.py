@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.forms",
+    "django.contrib.sitemaps",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
     "django_tasks_db",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "motions",
     "committees",
     "reports",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -30,11 +30,6 @@ council_patterns = [
     path(
         "datenschutz/", TemplateView.as_view(template_name="council/privacy.html"), name="privacy"
     ),
-    path(
-        "barrierefreiheit/",
-        TemplateView.as_view(template_name="council/accessibility.html"),
-        name="accessibility",
-    ),
 ]
 
 handler500 = "council.health.server_error"
@@ -42,6 +37,7 @@ handler500 = "council.health.server_error"
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("", include((council_patterns, "council"))),
+    path("", include("portal.urls")),
     path("antraege/", include("motions.urls")),
     path("", include("committees.urls")),
     path("berichte/", include("reports.urls")),

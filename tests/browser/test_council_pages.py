@@ -30,7 +30,7 @@ PAGES = {
     "person": lambda d: d.person.get_absolute_url(),
     "impressum": lambda d: reverse("council:imprint"),
     "datenschutz": lambda d: reverse("council:privacy"),
-    "barrierefreiheit": lambda d: reverse("council:accessibility"),
+    "barrierefreiheit": lambda d: reverse("portal:accessibility"),
     "anmelden": lambda d: reverse("login"),
 }
 

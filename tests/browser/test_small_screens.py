@@ -57,7 +57,7 @@ PAGES = {
     "anmelden": (lambda d: reverse("login"), EVERYONE),
     "impressum": (lambda d: reverse("council:imprint"), EVERYONE),
     "datenschutz": (lambda d: reverse("council:privacy"), EVERYONE),
-    "barrierefreiheit": (lambda d: reverse("council:accessibility"), EVERYONE),
+    "barrierefreiheit": (lambda d: reverse("portal:accessibility"), EVERYONE),
     "nicht-gefunden": (lambda d: "/gibt-es-nicht/", set()),
 }
 # Checked with axe-core and photographed, as the role that works with them.
