@@ -222,6 +222,8 @@ class Paper(models.Model):
         indexes = [
             models.Index(fields=["body", "state"]),
             models.Index(fields=["committee", "state"]),
+            # The register's keyset pages, newest first (see council.pagination).
+            models.Index(fields=["submitted_at", "id"], name="paper_register_order"),
         ]
         constraints = [
             models.UniqueConstraint(
