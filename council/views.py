@@ -4,15 +4,17 @@ import datetime
 
 from django.contrib.auth import views as auth_views
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from council.filters import UPCOMING, filter_meetings, filter_memberships, month_or_this
 from council.forms import LoginForm
 from council.models import AgendaItem, Meeting, Membership, Organization, Person, Role, current_body
+from council.pagination import keyset_page
 
 MEETINGS_PER_SECTION = 10
+MEETINGS_PER_PAGE = 50
 
 # Chair first, then deputies, members, advisory members, expert citizens (as on a committee's roll).
 ROLE_ORDER = [
@@ -83,9 +85,21 @@ def organization_detail(request, pk):
 
 @require_safe
 def meeting_calendar(request):
-    month = _month_from(request.GET.get("monat"))
+    """The month calendar; with `?zeit=kommend` or `vergangen` all meetings in keyset pages.
+    Both narrow to one committee with `?gremium=`."""
+    meetings, filters, values = filter_meetings(
+        _meetings(), request.GET, body=current_body(request)
+    )
+    context = {
+        "filters": filters,
+        "problems": filters.problems(),
+        "committee": values.get("gremium"),
+    }
+    if "zeit" in values:
+        return _meeting_list(request, meetings, values["zeit"], context)
+    month = month_or_this(values)
     days = {}
-    for meeting in _meetings().in_month(month.year, month.month):
+    for meeting in meetings.in_month(month.year, month.month):
         days.setdefault(timezone.localdate(meeting.start), []).append(meeting)
     previous_month = (month - datetime.timedelta(days=1)).replace(day=1)
     next_month = (month + datetime.timedelta(days=32)).replace(day=1)
@@ -93,11 +107,28 @@ def meeting_calendar(request):
         request,
         "council/meeting_calendar.html",
         {
+            **context,
             "month": month,
             "days": days.items(),
             "previous_month": previous_month,
             "next_month": next_month,
         },
+    )
+
+
+def _meeting_list(request, meetings, period, context):
+    now = timezone.now()
+    if period == UPCOMING:
+        meetings, order = meetings.upcoming(now), ["start"]
+    else:
+        meetings, order = meetings.past(now), ["-start"]
+    page = keyset_page(meetings, order, request.GET.get("nach"), MEETINGS_PER_PAGE)
+    if page.problem:
+        context["problems"].append(page.problem)
+    return render(
+        request,
+        "council/meeting_list.html",
+        {**context, "page": page, "upcoming": period == UPCOMING},
     )
 
 
@@ -116,19 +147,23 @@ def meeting_detail(request, pk):
 
 @require_safe
 def person_list(request):
-    council = (
-        Organization.objects.current().filter(body=current_body(request), kind="council").first()
+    """The council's members today, or a committee's (`?gremium=`), for one faction
+    (`?fraktion=`)."""
+    body = current_body(request)
+    council = Organization.objects.current().filter(body=body, kind="council").first()
+    memberships, filters, organization = filter_memberships(request.GET, body=body, council=council)
+    members = memberships.select_related("person", "on_behalf_of").order_by("person__sort_name")
+    return render(
+        request,
+        "council/person_list.html",
+        {
+            "council": council,
+            "organization": organization,
+            "members": members,
+            "filters": filters,
+            "problems": filters.problems(),
+        },
     )
-    members = (
-        Membership.objects.public()
-        .active()
-        .filter(organization=council)
-        .select_related("person", "on_behalf_of")
-        .order_by("person__sort_name")
-        if council
-        else Membership.objects.none()
-    )
-    return render(request, "council/person_list.html", {"council": council, "members": members})
 
 
 @require_safe
@@ -155,19 +190,6 @@ def person_detail(request, pk):
             "former": [m for m in person.mandates if not m.is_active(today)],
         },
     )
-
-
-def _month_from(value):
-    """The first day of the month asked for as "YYYY-MM"; this month if absent or malformed."""
-    if not value:
-        return timezone.localdate().replace(day=1)
-    try:
-        month = datetime.datetime.strptime(value, "%Y-%m").date()
-    except ValueError:
-        raise Http404("Kein gültiger Monat (erwartet: JJJJ-MM).") from None
-    if not 1900 <= month.year <= 2199:  # and the neighbouring months stay representable
-        raise Http404("Kein gültiger Monat.")
-    return month
 
 
 class LoginView(auth_views.LoginView):

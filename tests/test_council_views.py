@@ -206,10 +206,11 @@ def test_calendar_places_a_late_evening_meeting_on_its_local_day(client, b2, bod
     assert "Spätsitzung" in page
 
 
-def test_calendar_answers_a_malformed_month_with_not_found(client, body):
+def test_calendar_answers_a_malformed_month_with_this_month_and_a_message(client, body):
     response = client.get(reverse("council:meetings"), {"monat": "März"})
 
-    assert response.status_code == 404
+    assert response.status_code == 200
+    assert "Kein gültiger Monat" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -272,8 +273,11 @@ def test_not_found_page_is_german_and_names_no_detail(client, body):
 
 
 @pytest.mark.parametrize("month", ["0001-01", "9999-12", "2026-13"])
-def test_calendar_answers_months_out_of_range_with_not_found(client, body, month):
-    assert client.get(reverse("council:meetings"), {"monat": month}).status_code == 404
+def test_calendar_answers_months_out_of_range_with_a_message(client, body, month):
+    response = client.get(reverse("council:meetings"), {"monat": month})
+
+    assert response.status_code == 200
+    assert "Der Filter wurde nicht angewandt" in response.content.decode()
 
 
 def _members_named(organization, *family_names, **membership):
