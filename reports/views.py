@@ -1,7 +1,6 @@
 """Reading reports: the public list and a report's page. Thin views over querysets."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -9,7 +8,10 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from council.documents import render_pdf, stored_pdf
+from council.models import current_body
+from council.pagination import keyset_page
 from reports import services
+from reports.filters import filter_reports
 from reports.models import Report
 
 PAGE_SIZE = 50
@@ -23,9 +25,18 @@ def _reports(user):
 
 @require_safe
 def report_list(request):
-    reports = _reports(request.user).published().order_by("-published_at", "-pk")
-    page = Paginator(reports, PAGE_SIZE).get_page(request.GET.get("seite"))
-    return render(request, "reports/report_list.html", {"page": page})
+    """Published reports the user may read, newest first, filtered by the query string."""
+    body = current_body(request)
+    reports, filters = filter_reports(
+        _reports(request.user).published().filter(request__paper__body=body), request.GET, body=body
+    )
+    page = keyset_page(reports, ["-published_at"], request.GET.get("nach"), PAGE_SIZE)
+    problems = filters.problems() + ([page.problem] if page.problem else [])
+    return render(
+        request,
+        "reports/report_list.html",
+        {"page": page, "filters": filters, "problems": problems},
+    )
 
 
 @require_safe
