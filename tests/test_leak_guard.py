@@ -24,6 +24,7 @@ from django.urls import reverse
 from council import agenda
 from council.models import Role
 from motions import services as paper_steps
+from portal import services as portal_steps
 from reports import services as report_steps
 from tests import factories as f
 
@@ -130,6 +131,15 @@ def secrets(
     f.MembershipFactory(person=councillor, organization=council, role=Role.MEMBER)
     staff = f.PersonFactory(body=body, family_name=f"Mitarbeiter{MARKER}")
     f.MembershipFactory(person=staff, organization=spd, role=Role.FACTION_STAFF)
+    # Secret: feedback on accessibility, its sender and the office's answer.
+    feedback = portal_steps.submit_feedback(
+        body=body,
+        name=f"Absender {MARKER}",
+        email=f"feedback-{MARKER.lower()}@example.org",
+        message=f"Barriere {MARKER}",
+        page=f"/{MARKER}/",
+    )
+    portal_steps.answer_feedback(feedback=feedback, answer=f"Antwort {MARKER}", by=office)
     return {"public": public, "secret": secret, "held": held, "upcoming": upcoming}
 
 
@@ -157,6 +167,16 @@ def _seeds(secrets):
         "/gibt-es-nicht/",
         f"/antraege/?gremium={b2.pk}",
         "/antraege/?stand=decided",
+        "/antraege/?bericht=ueberfaellig&sortierung=nummer",
+        "/antraege/?bericht=fristgerecht",
+        f"/antraege/?fraktion={secrets['public'].sponsorships.get().faction_id}&jahr=2026",
+        "/sitzungen/?zeit=vergangen",
+        f"/sitzungen/?zeit=kommend&gremium={b2.pk}",
+        f"/personen/?gremium={b2.pk}",
+        f"/berichte/?gremium={b2.pk}",
+        "/leichte-sprache/",
+        "/barrierefreiheit/rueckmeldung/",
+        "/barrierefreiheit/rueckmeldungen/",
         "/berichte/",
         "/berichte/rechenschaft/",
         "/berichte/auftraege/",
