@@ -52,25 +52,37 @@ def measure(runs):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from council.models import Meeting
+    from council.models import Meeting, Organization
     from motions.models import Paper
 
     users = get_user_model().objects
+    faction = (
+        Organization.objects.filter(kind="faction").order_by("pk").values_list("pk", flat=True)[0]
+    )
     meeting = Meeting.objects.order_by("-start").filter(agenda_items__isnull=False).first()
     paper = Paper.objects.exclude(state="draft").order_by("-pk").first()
+    register = Paper.objects.public().exclude(submitted_at=None).order_by("-submitted_at", "-pk")
+    # A cursor nine tenths down the register: what page 500 of 10,000 papers was by OFFSET.
+    deep = register.values_list("pk", flat=True)[register.count() * 9 // 10]
     pages = [
         ("Start", None, "/"),
         ("Sitzungskalender", None, "/sitzungen/"),
         ("Sitzung mit TO", None, meeting.get_absolute_url()),
         ("Gremien", None, "/gremien/"),
         ("Antragsregister", None, "/antraege/"),
+        ("Antragsregister, tief", None, f"/antraege/?nach={deep}"),
+        ("Register: überfällig", None, "/antraege/?bericht=ueberfaellig&sortierung=nummer"),
+        ("Register: Fraktion, Jahr", None, f"/antraege/?fraktion={faction}&jahr=2025"),
+        ("Vergangene Sitzungen", None, "/sitzungen/?zeit=vergangen"),
+        ("Berichte", None, "/berichte/"),
+        ("Sitemap: Anträge", None, "/sitemap-antraege.xml"),
         ("Antrag", None, paper.get_absolute_url()),
         ("Antrag als PDF", None, f"/antraege/{paper.pk}/brief.pdf"),
         ("Unsere Anträge (SPD)", "spd", "/antraege/unsere/"),
         ("Alle Anträge (Sitzungsdienst)", "sitzungsdienst", "/antraege/unsere/"),
         ("Antragsformular", "spd", "/antraege/neu/"),
     ]
-    print(f"{'page':<28}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
+    print(f"{'page':<30}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
     for name, username, url in pages:
         client = Client()
         if username:
@@ -85,7 +97,7 @@ def measure(runs):
             assert response.status_code == 200, (url, response.status_code)
         timings.sort()
         p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
-        print(f"{name:<28}{statistics.median(timings):>10.1f}{p95:>9.1f}{len(queries):>9}")
+        print(f"{name:<30}{statistics.median(timings):>10.1f}{p95:>9.1f}{len(queries):>9}")
 
 
 if __name__ == "__main__":
