@@ -11,6 +11,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.filters import ListFilterForm
 from council.forms import IdChoiceField
 from council.models import Organization
 from motions.models import PaperState, PaperType
@@ -45,7 +46,7 @@ SORT_CHOICES = [
 ]
 
 
-class PaperFilterForm(forms.Form):
+class PaperFilterForm(ListFilterForm):
     """The register's filters under their German query-string names (`?gremium=…&jahr=…`)."""
 
     art = forms.ChoiceField(label=_("Art"), required=False)
@@ -78,19 +79,6 @@ class PaperFilterForm(forms.Form):
         self.fields["fraktion"].queryset = organizations.factions()
         self.fields["fraktion"].empty_label = _("alle")
         self.fields["jahr"].widget.attrs.update(inputmode="numeric", size=6)
-
-    def valid_data(self):
-        """The cleaned values of the fields that are valid; the others are dropped."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
-
-    def problems(self):
-        """One sentence per refused field, for a message above the list."""
-        return [
-            _("„%(label)s“: %(error)s Der Filter wurde nicht angewandt.")
-            % {"label": self.fields[name].label, "error": " ".join(errors)}
-            for name, errors in self.errors.items()
-        ]
 
 
 def filter_papers(papers, params, *, body):
