@@ -224,6 +224,12 @@ class Paper(models.Model):
             models.Index(fields=["committee", "state"]),
             # The register's keyset pages, newest first (see council.pagination).
             models.Index(fields=["submitted_at", "id"], name="paper_register_order"),
+            # The register's filter "Bericht offen / überfällig": the few papers still owed.
+            models.Index(
+                fields=["report_due"],
+                condition=Q(report_received_at__isnull=True, report_due__isnull=False),
+                name="paper_answer_owed",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -134,3 +134,22 @@ class PaperQuerySet(models.QuerySet):
                 output_field=IntegerField(),
             ),
         ).order_by("attention", F("next_deadline").asc(nulls_last=True), "-modified")
+
+
+def disclose_outcomes(papers, user):
+    """Set `outcome_disclosed` on a page of papers already fetched, as with_outcome_disclosure
+    annotates it, in one query. On a long list the annotation makes PostgreSQL hash every
+    readable agenda item before the LIMIT applies; a page needs only its own few."""
+    from council.models import AgendaItem
+
+    items = {paper.decision_item_id for paper in papers if paper.decision_item_id}
+    readable = (
+        set(AgendaItem.objects.visible_to(user).filter(pk__in=items).values_list("pk", flat=True))
+        if items
+        else set()
+    )
+    for paper in papers:
+        paper.outcome_disclosed = (
+            paper.decision_item_id is None or paper.decision_item_id in readable
+        )
+    return papers

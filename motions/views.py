@@ -27,6 +27,7 @@ from motions.models import (
     TimelineEntry,
     TransitionNotAllowed,
 )
+from motions.querysets import disclose_outcomes
 
 PAGE_SIZE = 50
 
@@ -63,10 +64,17 @@ def paper_list(request):
     """The register: every submitted paper the user may see, filtered by the query string."""
     body = current_body(request)
     papers = (
-        _papers(request.user).filter(body=body).exclude(state="draft").exclude(submitted_at=None)
+        Paper.objects.visible_to(request.user)
+        .filter(body=body)
+        .exclude(state="draft")
+        .select_related("committee")
+        .prefetch_related(
+            Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))
+        )
     )
     papers, filters, order = filter_papers(papers, request.GET, body=body)
     page = keyset_page(papers, order, request.GET.get("nach"), PAGE_SIZE)
+    disclose_outcomes(page.object_list, request.user)
     return render(
         request,
         "motions/paper_list.html",

@@ -9,12 +9,14 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from council.models import Meeting
 from motions.models import Paper, Sponsorship
 from reports.models import Report, ReportRequest
 
 register = template.Library()
 
 PER_SECTION = 5
+RECENT_MEETINGS = 30
 
 
 def _public_papers(body):
@@ -36,10 +38,15 @@ def newest_papers(body):
 
 @register.simple_tag
 def latest_decisions(body):
-    """Papers decided most recently, by the meeting's date; a decision taken in a non-public
-    item is left out, as the paper's page would not show it."""
+    """Papers decided in the most recent meetings held, latest first; a decision taken in a
+    non-public item is left out, as the paper's page would not show it. Looking only at the last
+    RECENT_MEETINGS meetings keeps this a short index walk instead of a sort of every decision."""
+    recent = list(
+        Meeting.objects.past().filter(body=body).values_list("pk", flat=True)[:RECENT_MEETINGS]
+    )
     return list(
         _public_papers(body)
+        .filter(decision_item__meeting__in=recent)
         .with_outcome_disclosure(AnonymousUser())
         .filter(outcome_disclosed=True)
         .exclude(outcome="")
