@@ -117,6 +117,15 @@ def test_a_citizen_is_asked_to_log_in_for_the_feedback_list(client, feedback):
     assert client.get(feedback.get_absolute_url()).status_code == 302
 
 
+def test_the_statement_links_the_feedback_list_for_the_office_only(client, body, office):
+    link = reverse("portal:feedback_list")
+    public = client.get(reverse("portal:accessibility")).content.decode()
+    client.force_login(office)
+
+    assert link not in public
+    assert link in client.get(reverse("portal:accessibility")).content.decode()
+
+
 def test_the_office_sees_open_feedback_with_days_left(client, office, feedback):
     client.force_login(office)
 
