@@ -27,6 +27,7 @@ from council import agenda
 from council.models import Role
 from motions import services
 from motions.models import Attachment, Paper, ReferencePattern
+from portal import services as portal_steps
 from reports import services as reports_services
 from reports.models import ReportAttachment
 from tests import factories as f
@@ -156,6 +157,9 @@ def world(
         spd=spd,
         member=member,
         office=office,
+        feedback=portal_steps.submit_feedback(
+            body=b2.body, email="leserin@example.org", message="Kontrast"
+        ),
     )
 
 
@@ -174,6 +178,8 @@ def path_arguments(name, route, kwargs, world):
         return {"pk": world.report.pk, "attachment_pk": world.report_attachment.pk}
     if name == "reports:request_report":
         return {"paper_pk": world.submitted.pk}
+    if name == "portal:sitemap_section":
+        return {"section": "antraege"}
     if name == "council:invitation_pdf":
         return {"pk": world.meeting.pk, "number": 1}
     if sorted(kwargs) == ["item_pk", "pk"]:
@@ -187,6 +193,7 @@ def path_arguments(name, route, kwargs, world):
         "reports:request": world.report_request,
         "reports:assign": world.report_request,
         "reports:write": world.report_request,
+        "portal:feedback_detail": world.feedback,
     }.get(name)
     if obj is None and name and name.split(":")[0] == "reports":
         obj = world.report
