@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django.forms",
     "axes",
     "rules.apps.AutodiscoverRulesConfig",
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "motions",
     "committees",
     "reports",
+    "search",
 ]
 
 MIDDLEWARE = [
