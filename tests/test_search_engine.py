@@ -56,9 +56,7 @@ def sqlite():
 def test_stemming_finds_the_word_in_another_form(postgres):
     entry("Kommunales Integrationsmanagement")
 
-    assert titles(engine.search("Integrationsmanagements")) == [
-        "Kommunales Integrationsmanagement"
-    ]
+    assert titles(engine.search("Integrationsmanagements")) == ["Kommunales Integrationsmanagement"]
 
 
 @pytest.mark.postgres_only
