@@ -25,6 +25,7 @@ from council import agenda
 from council.models import Role
 from motions import services as paper_steps
 from reports import services as report_steps
+from search import index as search_index
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +131,8 @@ def secrets(
     f.MembershipFactory(person=councillor, organization=council, role=Role.MEMBER)
     staff = f.PersonFactory(body=body, family_name=f"Mitarbeiter{MARKER}")
     f.MembershipFactory(person=staff, organization=spd, role=Role.FACTION_STAFF)
+    # The test's transaction never commits, so the search index is built as the demo builds it.
+    search_index.rebuild()
     return {"public": public, "secret": secret, "held": held, "upcoming": upcoming}
 
 
@@ -164,6 +167,14 @@ def _seeds(secrets):
         "/suche/?q=Grundstück",
         "/suche/?q=Kaufpreis",
         "/suche/?q=Vertrag",
+        "/suche/?q=Berichtsentwurf&sortierung=datum",
+        "/suche/?q=Einleitung",
+        "/suche/?q=Vorlage",
+        "/suche/?q=Antwort",
+        "/suche/?q=Beschluss",
+        "/suche/?q=Mitarbeiter",
+        "/suche/feed/?q=Grundstück",
+        "/suche/feed/?q=Antwort",
         "/sitzungen/kalender.ics",
         f"/gremien/{b2.pk}/kalender.ics",
         secrets["secret"].get_absolute_url(),
