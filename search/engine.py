@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Exists, F, OuterRef
 from django.db.models.expressions import RawSQL
@@ -30,9 +31,12 @@ WORD = re.compile(r"\w+")
 # ts_rank's default weights (D, C, B, A = 0.1, 0.2, 0.4, 1.0): a word in the title (A) counts
 # 2.5 times one in the text (B).
 # bm25 with the title and label weighing ten times the text (lower is better in FTS5).
-FTS5_RANK = (
-    "SELECT bm25(search_entry_fts, 10.0, 10.0, 1.0) FROM search_entry_fts "
-    "WHERE search_entry_fts MATCH %s AND rowid = search_entry.id"
+FTS5_RANKED = (
+    "SELECT search_entry.id FROM search_entry_fts "
+    "JOIN search_entry ON search_entry.id = search_entry_fts.rowid "
+    "WHERE search_entry_fts MATCH %s AND search_entry.id IN (CANDIDATES) "
+    "ORDER BY bm25(search_entry_fts, 10.0, 10.0, 1.0), search_entry.date DESC, search_entry.id DESC "
+    "LIMIT %s OFFSET %s"
 )
 FTS5_SNIPPET = (
     "SELECT snippet(search_entry_fts, COLUMN, %s, %s, ' … ', TOKENS) FROM search_entry_fts "
@@ -145,23 +149,35 @@ def search(query, filters=Filters(), *, order="relevance", page=1):
     count = Entry.objects.filter(pk__in=_newest(found).values("pk")[: CANDIDATES + 1]).count()
     pages = max(1, -(-min(count, CANDIDATES) // PAGE_SIZE))
     page = min(max(page, 1), pages)
-    ranked = Entry.objects.filter(pk__in=candidates)
-    if order == "relevance":
-        ranked = ranked.annotate(rank=_rank(query)).order_by(
-            "rank" if not _postgres() else "-rank", F("date").desc(nulls_last=True), "-pk"
-        )
-    else:
-        ranked = _newest(ranked)
     start = (page - 1) * PAGE_SIZE
-    ids = list(ranked.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+    if order != "relevance":
+        ranked = _newest(Entry.objects.filter(pk__in=candidates))
+        ids = list(ranked.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+    elif _postgres():
+        ranked = Entry.objects.filter(pk__in=candidates).annotate(rank=_rank(query))
+        ranked = ranked.order_by("-rank", F("date").desc(nulls_last=True), "-pk")
+        ids = list(ranked.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+    else:
+        ids = _fts5_ranked(query, candidates, start)
     return Results(entries=_with_snippets(query, ids), count=count, page=page, pages=pages)
 
 
 def _rank(query):
-    if _postgres():
-        return SearchRank(F("vector"), _tsquery(query))
-    # Only the match expression varies, and it is a parameter.
-    return RawSQL(FTS5_RANK, [_fts5_match(query)])  # noqa: S611
+    return SearchRank(F("vector"), _tsquery(query))
+
+
+def _fts5_ranked(query, candidates, start):
+    """One page of the candidates by bm25, in one pass over the FTS5 matches."""
+    try:
+        sql, params = candidates.query.sql_with_params()
+    except EmptyResultSet:  # a query without words
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FTS5_RANKED.replace("CANDIDATES", sql),
+            [_fts5_match(query), *params, PAGE_SIZE, start],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _with_snippets(query, ids):
