@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django.forms",
     "django.contrib.sitemaps",
     "axes",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "committees",
     "reports",
     "portal",
+    "search",
 ]
 
 MIDDLEWARE = [

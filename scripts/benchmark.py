@@ -81,6 +81,7 @@ def measure(runs):
         ("Unsere Anträge (SPD)", "spd", "/antraege/unsere/"),
         ("Alle Anträge (Sitzungsdienst)", "sitzungsdienst", "/antraege/unsere/"),
         ("Antragsformular", "spd", "/antraege/neu/"),
+        *search_pages(),
     ]
     print(f"{'page':<30}{'median ms':>10}{'p95 ms':>9}{'queries':>9}")
     for name, username, url in pages:
@@ -98,6 +99,32 @@ def measure(runs):
         timings.sort()
         p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
         print(f"{name:<30}{statistics.median(timings):>10.1f}{p95:>9.1f}{len(queries):>9}")
+
+
+def search_pages():
+    """The search for the most common word of the index and for a rare one (on PostgreSQL the
+    index's own statistics tell which; on SQLite a word of every generated motion)."""
+    from django.db import connection
+
+    common, rare = "Verwaltung", "Integrationsmanagement"
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT word FROM ts_stat('SELECT vector FROM search_entry') "
+                "WHERE length(word) > 3 ORDER BY ndoc DESC, word LIMIT 1"
+            )
+            common = cursor.fetchone()[0]
+            cursor.execute(
+                "SELECT word FROM ts_stat('SELECT vector FROM search_entry') "
+                "WHERE length(word) > 6 AND ndoc BETWEEN 2 AND 5 ORDER BY word LIMIT 1"
+            )
+            rare = cursor.fetchone()[0]
+    return [
+        (f"Suche '{common}'", None, f"/suche/?q={common}"),
+        (f"Suche '{common}' nach Datum", None, f"/suche/?q={common}&sortierung=datum"),
+        (f"Suche '{rare}'", None, f"/suche/?q={rare}"),
+        (f"Feed '{common}'", None, f"/suche/feed/?q={common}"),
+    ]
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ from council.models import Role
 from motions import services as paper_steps
 from portal import services as portal_steps
 from reports import services as report_steps
+from search import index as search_index
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,8 @@ def secrets(
         page=f"/{MARKER}/",
     )
     portal_steps.answer_feedback(feedback=feedback, answer=f"Antwort {MARKER}", by=office)
+    # The test's transaction never commits, so the search index is built as the demo builds it.
+    search_index.rebuild()
     return {"public": public, "secret": secret, "held": held, "upcoming": upcoming}
 
 
@@ -184,6 +187,14 @@ def _seeds(secrets):
         "/suche/?q=Grundstück",
         "/suche/?q=Kaufpreis",
         "/suche/?q=Vertrag",
+        "/suche/?q=Berichtsentwurf&sortierung=datum",
+        "/suche/?q=Einleitung",
+        "/suche/?q=Vorlage",
+        "/suche/?q=Antwort",
+        "/suche/?q=Beschluss",
+        "/suche/?q=Mitarbeiter",
+        "/suche/feed/?q=Grundstück",
+        "/suche/feed/?q=Antwort",
         "/sitzungen/kalender.ics",
         f"/gremien/{b2.pk}/kalender.ics",
         secrets["secret"].get_absolute_url(),
