@@ -25,6 +25,7 @@ from council import agenda
 from council.models import Role
 from motions import services as paper_steps
 from reports import services as report_steps
+from subscriptions.models import Subscription
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -130,6 +131,14 @@ def secrets(
     f.MembershipFactory(person=councillor, organization=council, role=Role.MEMBER)
     staff = f.PersonFactory(body=body, family_name=f"Mitarbeiter{MARKER}")
     f.MembershipFactory(person=staff, organization=spd, role=Role.FACTION_STAFF)
+    # Secret: the address of a subscriber who follows the public paper.
+    Subscription.objects.create(
+        email=f"{MARKER.lower()}-leser@example.org",
+        kind="paper",
+        target=f"id={public.pk}",
+        confirmed_at=held.start,
+        checked_until=held.start,
+    )
     return {"public": public, "secret": secret, "held": held, "upcoming": upcoming}
 
 
@@ -168,6 +177,14 @@ def _seeds(secrets):
         f"/gremien/{b2.pk}/kalender.ics",
         secrets["secret"].get_absolute_url(),
         f"/sitzungen/{secrets['upcoming'].pk}/",
+        # Feeds with filters, and the subscription pages (a forged token included).
+        f"/feeds/antraege/?gremium={b2.pk}&stand=decided",
+        f"/feeds/antraege/{secrets['secret'].pk}/",
+        f"/feeds/sitzungen/?gremium={b2.pk}",
+        f"/folgen/?art=paper&id={secrets['public'].pk}",
+        f"/folgen/?art=paper&id={secrets['secret'].pk}",
+        f"/folgen/?art=committee&id={b2.pk}",
+        "/folgen/abbestellen/unsinn/",
     ]
     return seeds
 
@@ -242,6 +259,7 @@ def test_no_public_url_shows_anything_non_public(client, secrets):
     assert secrets["public"].get_absolute_url() in statuses
     assert reverse("council:minutes", args=[secrets["held"].pk]) in statuses
     assert any(path.endswith(".pdf") for path in statuses)
+    assert f"/feeds/antraege/{secrets['public'].pk}/" in statuses
 
 
 def test_the_guard_would_see_a_leak(client, secrets):
