@@ -249,3 +249,11 @@ def test_unconfirmed_subscriptions_are_forgotten_after_a_week(subscribe, paper):
         == 1
     )
     assert not Subscription.objects.exists()
+
+
+def test_following_sets_no_cookie(client, paper, subscribe):
+    page = client.get(f"/folgen/?art=paper&id={paper.pk}")
+    response, sent = subscribe(paper)
+    confirm_page = client.get(link_in(sent[0], "/folgen/bestaetigen/"))
+
+    assert page.cookies == response.cookies == confirm_page.cookies == {}
