@@ -39,7 +39,7 @@ def register_filters(params):
             if organization is None:
                 raise ValueError(name)
             filters["faction" if name == "fraktion" else "committee"] = organization
-        elif name == "jahr" and value.isascii() and value.isdigit() and len(value) == 4:
+        elif name == "jahr" and value.isascii() and value.isdigit() and 1900 <= int(value) <= 2199:
             filters["year"] = int(value)
         else:
             raise ValueError(name)

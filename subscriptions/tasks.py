@@ -29,8 +29,10 @@ def _send(subscription, subject, text):
         "Sie erhalten diese E-Mail, weil Ihre Adresse dafür eingetragen wurde. Abbestellen mit "
         "einem Klick:"
     )
+    # A title is typed by people: a line break in it must not break the header.
+    subject = " ".join(f"[Ratsfaden] {subject}".split())[:200]
     message = EmailMessage(
-        f"[Ratsfaden] {subject}"[:200],
+        subject,
         f"{text}\n\n-- \n{footer}\n{link}\n",
         None,
         [subscription.email],

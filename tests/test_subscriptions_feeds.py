@@ -122,6 +122,8 @@ def test_register_feed_follows_the_committee_and_year_filters(client, submitted,
         "stand=draft",
         "jahr=20x6",
         "jahr=٢٠٢٦",
+        "jahr=0000",
+        "jahr=99999999999999999999",
     ],
 )
 def test_register_feed_with_a_bad_filter_is_a_404(client, query):
