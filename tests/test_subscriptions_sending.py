@@ -192,3 +192,32 @@ def test_a_subscription_of_an_unknown_kind_is_skipped(run, follow, submit):
     submit(at(2, 10))
 
     assert len(run(at(2, 10, 5))) == 1
+
+
+# The worker closes its connections between tasks, as a long-running process should.
+@pytest.mark.django_db(transaction=True)
+def test_the_mails_wait_in_the_database_for_the_worker(settings, follow, submit, run):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    follow()
+    submit(at(2, 10))
+    mail.outbox.clear()
+
+    assert run(at(2, 10, 5)) == []
+    queued = DBTaskResult.objects.count()
+    with freeze_time(at(2, 10, 6)):
+        call_command("db_worker", batch=True, verbosity=0)
+
+    assert queued == 1
+    assert [m.to for m in mail.outbox] == [["instant@example.org"]]
+
+
+def test_a_line_break_in_a_title_does_not_break_the_subject(run, follow, submit):
+    paper = submit(at(2, 10), title="Zeile eins\nZeile zwei")
+    follow(kind="paper", target=f"id={paper.pk}")
+
+    (message,) = run(at(2, 10, 5))
+
+    assert "\n" not in message.subject
+    assert "Zeile eins Zeile zwei" in message.subject
