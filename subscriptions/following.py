@@ -83,19 +83,20 @@ def _paper(options, paper):
 
 
 def _paper_list(options, request):
+    """The register's feed in its filter state; narrowed to exactly one faction or committee,
+    also that organization's mail and (for a committee) meetings and calendar."""
     try:
         filters = register_filters(request.GET)
     except ValueError:
-        filters = {}
-    query = query_string(request.GET, REGISTER_PARAMETERS) if filters else ""
-    label = _("Diese Liste als Atom-Feed") if query else _("Alle Anträge (Atom-Feed)")
-    options.feeds.append((label, _papers_feed(query)))
+        filters = {}  # the list itself tells what is wrong; the unfiltered feed still fits
     if set(filters) == {"faction"}:
         _faction(options, filters["faction"])
-        options.feeds.pop()
     elif set(filters) == {"committee"}:
         _committee(options, filters["committee"])
-        options.feeds.pop(1)
+    else:
+        query = query_string(request.GET, REGISTER_PARAMETERS) if filters else ""
+        label = _("Diese Liste als Atom-Feed") if query else _("Alle Anträge (Atom-Feed)")
+        options.feeds.append((label, _papers_feed(query)))
 
 
 def _everything(options):
