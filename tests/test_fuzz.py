@@ -29,6 +29,8 @@ from motions import services
 from motions.models import Attachment, Paper, ReferencePattern
 from reports import services as reports_services
 from reports.models import ReportAttachment
+from subscriptions import services as subscription_services
+from subscriptions.models import Subscription
 from tests import factories as f
 from tests.fuzzing import (
     ADMIN_VALUES,
@@ -143,7 +145,14 @@ def world(
         size=len(PDF_BYTES),
         uploaded_by=integration_unit_staff,
     )
+    subscription = Subscription.objects.create(
+        email="leser@example.org", kind="paper", target=f"id={submitted.pk}"
+    )
     return SimpleNamespace(
+        subscription_tokens={
+            "subscriptions:confirm": subscription_services.confirm_token(subscription),
+            "subscriptions:unsubscribe": subscription_services.unsubscribe_token(subscription),
+        },
         item=item,
         report_request=report_request,
         report=report,
@@ -174,6 +183,8 @@ def path_arguments(name, route, kwargs, world):
         return {"pk": world.report.pk, "attachment_pk": world.report_attachment.pk}
     if name == "reports:request_report":
         return {"paper_pk": world.submitted.pk}
+    if name in world.subscription_tokens:
+        return {"token": world.subscription_tokens[name]}
     if name == "council:invitation_pdf":
         return {"pk": world.meeting.pk, "number": 1}
     if sorted(kwargs) == ["item_pk", "pk"]:
@@ -187,6 +198,7 @@ def path_arguments(name, route, kwargs, world):
         "reports:request": world.report_request,
         "reports:assign": world.report_request,
         "reports:write": world.report_request,
+        "subscriptions:paper_feed": world.submitted,
     }.get(name)
     if obj is None and name and name.split(":")[0] == "reports":
         obj = world.report
