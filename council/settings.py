@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "reports",
     "portal",
     "search",
+    "subscriptions",
 ]
 
 MIDDLEWARE = [

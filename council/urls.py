@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("committees.urls")),
     path("berichte/", include("reports.urls")),
     path("suche/", include("search.urls")),
+    path("", include("subscriptions.urls")),
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

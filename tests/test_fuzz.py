@@ -30,6 +30,8 @@ from motions.models import Attachment, Paper, ReferencePattern
 from portal import services as portal_steps
 from reports import services as reports_services
 from reports.models import ReportAttachment
+from subscriptions import services as subscription_services
+from subscriptions.models import Subscription
 from tests import factories as f
 from tests.fuzzing import (
     ADMIN_VALUES,
@@ -144,7 +146,14 @@ def world(
         size=len(PDF_BYTES),
         uploaded_by=integration_unit_staff,
     )
+    subscription = Subscription.objects.create(
+        email="leser@example.org", kind="paper", target=f"id={submitted.pk}"
+    )
     return SimpleNamespace(
+        subscription_tokens={
+            "subscriptions:confirm": subscription_services.confirm_token(subscription),
+            "subscriptions:unsubscribe": subscription_services.unsubscribe_token(subscription),
+        },
         item=item,
         report_request=report_request,
         report=report,
@@ -180,6 +189,8 @@ def path_arguments(name, route, kwargs, world):
         return {"paper_pk": world.submitted.pk}
     if name == "portal:sitemap_section":
         return {"section": "antraege"}
+    if name in world.subscription_tokens:
+        return {"token": world.subscription_tokens[name]}
     if name == "council:invitation_pdf":
         return {"pk": world.meeting.pk, "number": 1}
     if sorted(kwargs) == ["item_pk", "pk"]:
@@ -194,6 +205,7 @@ def path_arguments(name, route, kwargs, world):
         "reports:assign": world.report_request,
         "reports:write": world.report_request,
         "portal:feedback_detail": world.feedback,
+        "subscriptions:paper_feed": world.submitted,
     }.get(name)
     if obj is None and name and name.split(":")[0] == "reports":
         obj = world.report

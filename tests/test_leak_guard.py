@@ -27,6 +27,7 @@ from motions import services as paper_steps
 from portal import services as portal_steps
 from reports import services as report_steps
 from search import index as search_index
+from subscriptions.models import Subscription
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -143,6 +144,14 @@ def secrets(
     portal_steps.answer_feedback(feedback=feedback, answer=f"Antwort {MARKER}", by=office)
     # The test's transaction never commits, so the search index is built as the demo builds it.
     search_index.rebuild()
+    # Secret: the address of a subscriber who follows the public paper.
+    Subscription.objects.create(
+        email=f"{MARKER.lower()}-leser@example.org",
+        kind="paper",
+        target=f"id={public.pk}",
+        confirmed_at=held.start,
+        checked_until=held.start,
+    )
     return {"public": public, "secret": secret, "held": held, "upcoming": upcoming}
 
 
@@ -199,6 +208,14 @@ def _seeds(secrets):
         f"/gremien/{b2.pk}/kalender.ics",
         secrets["secret"].get_absolute_url(),
         f"/sitzungen/{secrets['upcoming'].pk}/",
+        # Feeds with filters, and the subscription pages (a forged token included).
+        f"/feeds/antraege/?gremium={b2.pk}&stand=decided",
+        f"/feeds/antraege/{secrets['secret'].pk}/",
+        f"/feeds/sitzungen/?gremium={b2.pk}",
+        f"/folgen/?art=paper&id={secrets['public'].pk}",
+        f"/folgen/?art=paper&id={secrets['secret'].pk}",
+        f"/folgen/?art=committee&id={b2.pk}",
+        "/folgen/abbestellen/unsinn/",
     ]
     return seeds
 
@@ -273,6 +290,7 @@ def test_no_public_url_shows_anything_non_public(client, secrets):
     assert secrets["public"].get_absolute_url() in statuses
     assert reverse("council:minutes", args=[secrets["held"].pk]) in statuses
     assert any(path.endswith(".pdf") for path in statuses)
+    assert f"/feeds/antraege/{secrets['public'].pk}/" in statuses
 
 
 def test_the_guard_would_see_a_leak(client, secrets):

@@ -1,0 +1,262 @@
+"""Atom feeds (RFC 4287) of the public lists, with the lists' filters, and of a paper's history.
+
+A feed reads the same for everyone, as a citizen sees it: feed readers fetch without a login and
+share what they fetched. Each feed starts from the public querysets and shows at most
+FEED_SIZE entries, newest first, in a bounded number of queries.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from council.forms import is_id
+from council.models import AgendaItem, Meeting, Organization
+from motions.models import Paper, Sponsorship
+from motions.querysets import REGISTER_PARAMETERS, register_filters
+from reports.models import Report
+
+FEED_SIZE = 50
+CITIZEN = AnonymousUser()
+
+
+def public_timeline(paper):
+    """[(entry, label)]: the paper's history as a citizen reads it on the paper's page (the
+    page's own rules: drafting is internal, a step at a closed item is told without its
+    details)."""
+    from motions.views import _timeline
+
+    entries = _timeline(paper, CITIZEN, insider=False)
+    labelled = []
+    for entry in entries:
+        label = str(entry.get_action_display())
+        if entry.closed:
+            label += f" ({entry.closed_because})"
+        elif entry.comment:
+            label += f" ({entry.comment})"
+        labelled.append((entry, label))
+    return labelled
+
+
+def query_string(params, names):
+    """The filters among `params` as a query string, in a fixed order."""
+    return urlencode([(name, params[name]) for name in names if params.get(name)])
+
+
+class _AtomFeed(Feed):
+    feed_type = Atom1Feed
+    language = "de"
+
+    def item_description(self, item):
+        # Atom summaries are HTML: the text is escaped, so a title can never become markup.
+        return linebreaksbr(self.item_text(item), autoescape=True)
+
+    def item_updateddate(self, item):
+        return self.item_pubdate(item)
+
+
+class PaperRegisterFeed(_AtomFeed):
+    """The register `/antraege/` with the same query string: type, state, committee, faction,
+    year."""
+
+    def get_object(self, request):
+        try:
+            filters = register_filters(request.GET)
+        except ValueError:
+            raise Http404 from None
+        filters["query"] = query_string(request.GET, REGISTER_PARAMETERS)
+        return filters
+
+    def title(self, filters):
+        parts = [_("Anträge und Anfragen")]
+        if "faction" in filters:
+            parts.append(filters["faction"].name)
+        if "committee" in filters:
+            parts.append(_("an %(name)s") % {"name": filters["committee"].name})
+        if "paper_type" in filters or "state" in filters or "year" in filters:
+            parts.append(_("gefiltert"))
+        return " – ".join(parts)
+
+    def link(self, filters):
+        return _with_query(reverse("motions:list"), filters["query"])
+
+    def feed_url(self, filters):
+        return _with_query(reverse("subscriptions:papers_feed"), filters["query"])
+
+    def subtitle(self, filters):
+        return _("Neu eingereichte öffentliche Anträge und Anfragen.")
+
+    def items(self, filters):
+        return (
+            Paper.objects.public()
+            .in_register(filters)
+            .select_related("committee")
+            .prefetch_related(
+                Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))
+            )
+            .order_by("-submitted_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, paper):
+        return f"{paper.reference}: {paper.title}"
+
+    def item_text(self, paper):
+        factions = ", ".join(s.faction.name for s in paper.sponsorships.all())
+        return _("%(type)s von %(factions)s an %(committee)s; Stand: %(state)s") % {
+            "type": paper.get_paper_type_display(),
+            "factions": factions or "–",
+            "committee": paper.committee.name,
+            "state": paper.get_state_display(),
+        }
+
+    def item_pubdate(self, paper):
+        return paper.submitted_at
+
+
+class PaperTimelineFeed(_AtomFeed):
+    """A single paper's public history: new steps, a report received."""
+
+    def get_object(self, request, pk):
+        return get_object_or_404(Paper.objects.public(), pk=pk)
+
+    def title(self, paper):
+        return _("Verlauf: %(reference)s %(title)s") % {
+            "reference": paper.reference,
+            "title": paper.title,
+        }
+
+    def link(self, paper):
+        return paper.get_absolute_url()
+
+    def feed_url(self, paper):
+        return reverse("subscriptions:paper_feed", args=[paper.pk])
+
+    def items(self, paper):
+        return list(reversed(public_timeline(paper)))[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item[1]
+
+    def item_text(self, item):
+        return item[1]
+
+    def item_link(self, item):
+        return item[0].paper.get_absolute_url() + "#timeline-heading"
+
+    def item_guid(self, item):
+        return f"{item[0].paper.get_absolute_url()}#verlauf-{item[0].pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item[0].at
+
+
+class ReportFeed(_AtomFeed):
+    """Published public reports of the administration."""
+
+    def title(self):
+        return _("Berichte der Verwaltung")
+
+    def link(self):
+        return reverse("reports:list")
+
+    def feed_url(self):
+        return reverse("subscriptions:reports_feed")
+
+    def items(self):
+        return (
+            Report.objects.visible_to(CITIZEN)
+            .published()
+            .select_related("request__paper", "request__unit")
+            .order_by("-published_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, report):
+        return f"{report.reference}: {report.title}"
+
+    def item_text(self, report):
+        return _("Bericht von %(unit)s zu %(paper)s „%(title)s“") % {
+            "unit": report.request.unit.name,
+            "paper": report.request.paper.reference,
+            "title": report.request.paper.title,
+        }
+
+    def item_pubdate(self, report):
+        return report.published_at
+
+
+class MeetingFeed(_AtomFeed):
+    """Meetings as they are set and invited to (all, or of one committee: ?gremium=<id>),
+    the most recently set or invited first, with the agenda once it is published."""
+
+    def get_object(self, request):
+        value = request.GET.get("gremium") or ""
+        if not value:
+            return None
+        if not is_id(value):
+            raise Http404
+        return get_object_or_404(Organization.objects.committees(), pk=value)
+
+    def title(self, committee):
+        if committee:
+            return _("Sitzungen: %(name)s") % {"name": committee.name}
+        return _("Sitzungen")
+
+    def link(self, committee):
+        return committee.get_absolute_url() if committee else reverse("council:meetings")
+
+    def feed_url(self, committee):
+        url = reverse("subscriptions:meetings_feed")
+        return f"{url}?gremium={committee.pk}" if committee else url
+
+    def items(self, committee):
+        agenda = AgendaItem.objects.listed_for(CITIZEN).with_disclosure(CITIZEN).order_by("order")
+        meetings = Meeting.objects.select_related("location").prefetch_related(
+            "organizations", Prefetch("agenda_items", queryset=agenda, to_attr="listed_items")
+        )
+        if committee:
+            meetings = meetings.of_organization(committee)
+        return meetings.annotate(news=Coalesce("invited_at", "created")).order_by("-news", "-pk")[
+            :FEED_SIZE
+        ]
+
+    def item_title(self, meeting):
+        title = str(meeting)
+        if meeting.cancelled:
+            return _("Abgesagt: %(meeting)s") % {"meeting": title}
+        if meeting.invited:
+            return _("Einladung: %(meeting)s") % {"meeting": title}
+        return title
+
+    def item_text(self, meeting):
+        start = timezone.localtime(meeting.start)
+        lines = [
+            ", ".join(o.name for o in meeting.organizations.all()),
+            _("Beginn: %(date)s, %(time)s Uhr")
+            % {"date": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"},
+        ]
+        if meeting.location:
+            lines.append(_("Ort: %(place)s") % {"place": meeting.location})
+        if meeting.listed_items:
+            lines.append(_("Tagesordnung:"))
+            for item in meeting.listed_items:
+                title = item.title if item.disclosed else _("nicht öffentlich")
+                lines.append(f"{item.number} {title}")
+        return "\n".join(lines)
+
+    def item_pubdate(self, meeting):
+        return meeting.news
+
+
+def _with_query(url, query):
+    return f"{url}?{query}" if query else url

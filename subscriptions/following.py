@@ -1,0 +1,137 @@
+"""What a page offers to follow: its Atom feeds (also as <link rel="alternate"> in the head),
+the iCal calendars that fit, and e-mail updates. Decided once per request from the page's URL
+name and the object it shows, so that each page needs one template line for it."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from motions.querysets import REGISTER_PARAMETERS, register_filters
+from subscriptions.feeds import query_string
+
+
+@dataclass
+class Options:
+    feeds: list = field(default_factory=list)  # [(label, url)]
+    calendars: list = field(default_factory=list)  # [(label, url)]
+    email: tuple | None = None  # (label, url of the subscription form)
+
+    def __bool__(self):
+        return bool(self.feeds or self.calendars or self.email)
+
+
+def _email(kind, pk, label):
+    return (label, reverse("subscriptions:subscribe") + "?" + urlencode({"art": kind, "id": pk}))
+
+
+def _papers_feed(query=""):
+    url = reverse("subscriptions:papers_feed")
+    return f"{url}?{query}" if query else url
+
+
+def _committee(options, organization, *, calendar=True):
+    pk = organization.pk
+    options.feeds += [
+        (_("Anträge an dieses Gremium (Atom-Feed)"), _papers_feed(f"gremium={pk}")),
+        (
+            _("Sitzungen und Einladungen (Atom-Feed)"),
+            reverse("subscriptions:meetings_feed") + f"?gremium={pk}",
+        ),
+    ]
+    if calendar:
+        options.calendars.append(
+            (_("Sitzungskalender (iCal)"), reverse("council:organization_ical", args=[pk]))
+        )
+    options.email = _email("committee", pk, _("Neues aus diesem Gremium per E-Mail"))
+
+
+def _faction(options, organization):
+    options.feeds.append(
+        (_("Anträge dieser Fraktion (Atom-Feed)"), _papers_feed(f"fraktion={organization.pk}"))
+    )
+    options.email = _email("faction", organization.pk, _("Neues von dieser Fraktion per E-Mail"))
+
+
+def _organization(options, organization):
+    if organization.kind == "faction":
+        _faction(options, organization)
+    elif organization.kind in ("council", "committee", "other"):
+        _committee(options, organization)
+
+
+def _paper(options, paper):
+    from motions.models import Paper
+
+    if paper is None or not Paper.objects.public().filter(pk=paper.pk).exists():
+        return
+    options.feeds.append(
+        (
+            _("Verlauf dieser Drucksache (Atom-Feed)"),
+            reverse("subscriptions:paper_feed", args=[paper.pk]),
+        )
+    )
+    options.email = _email("paper", paper.pk, _("Neues zu dieser Drucksache per E-Mail"))
+    if paper.committee.kind in ("council", "committee", "other"):
+        options.calendars.append(
+            (
+                _("Sitzungen von %(name)s (iCal)") % {"name": paper.committee.short_name},
+                reverse("council:organization_ical", args=[paper.committee_id]),
+            )
+        )
+
+
+def _paper_list(options, request):
+    """The register's feed in its filter state; narrowed to exactly one faction or committee,
+    also that organization's mail and (for a committee) meetings and calendar."""
+    try:
+        filters = register_filters(request.GET)
+    except ValueError:
+        filters = {}  # the list itself tells what is wrong; the unfiltered feed still fits
+    if set(filters) == {"faction"}:
+        _faction(options, filters["faction"])
+    elif set(filters) == {"committee"}:
+        _committee(options, filters["committee"])
+    else:
+        query = query_string(request.GET, REGISTER_PARAMETERS) if filters else ""
+        label = _("Diese Liste als Atom-Feed") if query else _("Alle Anträge (Atom-Feed)")
+        options.feeds.append((label, _papers_feed(query)))
+
+
+def _everything(options):
+    options.feeds += [
+        (_("Neue Anträge und Anfragen (Atom-Feed)"), _papers_feed()),
+        (_("Neue Berichte der Verwaltung (Atom-Feed)"), reverse("subscriptions:reports_feed")),
+        (_("Sitzungen und Einladungen (Atom-Feed)"), reverse("subscriptions:meetings_feed")),
+    ]
+    options.calendars.append((_("Alle Sitzungen (iCal)"), reverse("council:meetings_ical")))
+
+
+def options_for(context):
+    """The follow options of the page being rendered (cached on the request)."""
+    request = context.get("request")
+    if request is None or request.resolver_match is None:
+        return Options()
+    if hasattr(request, "_follow_options"):
+        return request._follow_options
+    options = Options()
+    name = request.resolver_match.view_name
+    if name == "council:home":
+        _everything(options)
+    elif name == "motions:list":
+        _paper_list(options, request)
+    elif name == "motions:detail":
+        _paper(options, context.get("paper"))
+    elif name == "council:organization" and context.get("organization"):
+        _organization(options, context["organization"])
+    elif name == "reports:list":
+        options.feeds.append(
+            (_("Neue Berichte (Atom-Feed)"), reverse("subscriptions:reports_feed"))
+        )
+    elif name == "council:meetings":
+        options.feeds.append(
+            (_("Sitzungen und Einladungen (Atom-Feed)"), reverse("subscriptions:meetings_feed"))
+        )
+    request._follow_options = options
+    return options
