@@ -123,6 +123,22 @@ class ObjectList:
             last = self._key(i, pk)
         return self._load(found), last
 
+    def previous(self):
+        """Whether there is a page before this one, and its cursor (None: the first page)."""
+        if not self.params.get("after"):
+            return False, None
+        index, after = self._cursor()
+        wanted, found = self.limit + 1, []
+        for i in range(index, -1, -1):
+            rows = self.parts[i][1]
+            rows = rows.filter(pk__lte=after) if i == index else rows
+            keys = list(rows.order_by("-pk").values_list("pk", flat=True)[:wanted])
+            found += [(i, pk) for pk in keys]
+            wanted -= len(keys)
+            if wanted <= 0:
+                break
+        return True, self._key(*found[-1]) if len(found) > self.limit else None
+
     def _key(self, i, pk):
         source = self.parts[i][0]
         return f"{source.key if source else 'deleted'}.{pk}"
@@ -157,6 +173,9 @@ def render_page(object_list):
             else:
                 data.append(source.render(obj, embed))
     links = {"first": object_list.link(), "self": object_list.link(object_list.params["after"])}
+    has_previous, previous_after = object_list.previous()
+    if has_previous:
+        links["prev"] = object_list.link(previous_after)
     if next_after:
         links["next"] = object_list.link(next_after)
     return {
