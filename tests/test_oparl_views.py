@@ -249,10 +249,10 @@ def test_a_published_report_is_a_paper_with_its_answers(client, documents):
     "persona", ["spd_staff", "b2_chair", "office", "integration_unit_staff", "b2_member"]
 )
 def test_every_role_reads_only_what_citizens_read(client, world, persona, request):
-    anonymous = client.get("/oparl/v1/body/1/paper/").content
+    anonymous = client.get(f"/oparl/v1/body/{world['held'].body_id}/paper/").content
     client.force_login(request.getfixturevalue(persona))
 
-    signed_in = client.get("/oparl/v1/body/1/paper/").content
+    signed_in = client.get(f"/oparl/v1/body/{world['held'].body_id}/paper/").content
 
     assert signed_in == anonymous
     assert MARKER.encode() not in signed_in
