@@ -271,7 +271,7 @@ def test_a_page_of_papers_takes_a_bounded_number_of_queries(
 def test_a_page_of_meetings_with_agendas_takes_a_bounded_number_of_queries(
     client, body, b2, django_assert_max_num_queries
 ):
-    for n in range(30):
+    for _n in range(30):
         meeting = f.MeetingFactory(body=body, organizations=[b2], state="invited")
         for public in (True, False):
             f.AgendaItemFactory(meeting=meeting, public=public)
