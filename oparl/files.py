@@ -159,12 +159,14 @@ def resolve_checksums(data):
         return data
     names = {p.name for p in pending}
     known = dict(FileDigest.objects.filter(name__in=names).values_list("name", "sha1"))
-    for name in names - known.keys():
-        known[name] = _digest(name)
+    computed = [d for d in (_digest(name) for name in names - known.keys()) if d]
+    FileDigest.objects.bulk_create(computed, ignore_conflicts=True)
+    known.update((d.name, d.sha1) for d in computed)
     return _replace(data, known)
 
 
 def _digest(name):
+    """The digest of a stored file, unsaved; None if the file is gone."""
     from django.core.files.storage import default_storage
 
     sha1 = hashlib.sha1(usedforsecurity=False)
@@ -176,10 +178,7 @@ def _digest(name):
                 size += len(chunk)
     except OSError:
         return None
-    FileDigest.objects.update_or_create(
-        name=name, defaults={"sha1": sha1.hexdigest(), "size": size}
-    )
-    return sha1.hexdigest()
+    return FileDigest(name=name, size=size, sha1=sha1.hexdigest())
 
 
 def _walk(value, found):

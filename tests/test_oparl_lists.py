@@ -97,7 +97,7 @@ def _published_report(paper):
     return Report.objects.create(
         request=request,
         body=paper.body,
-        reference="M/2026/0001",
+        reference=f"M/2026/{paper.pk:04d}",
         title="Bericht",
         state="published",
         is_public=True,
@@ -280,3 +280,34 @@ def test_a_page_of_meetings_with_agendas_takes_a_bounded_number_of_queries(
         data = _list(client, body, "meeting").json()
 
     assert len(data["data"]) == 30
+
+
+def test_a_page_of_papers_with_files_and_reports_takes_a_bounded_number_of_queries(
+    client, body, b2, spd, spd_staff, settings, tmp_path, django_assert_max_num_queries
+):
+    from django.core.files.base import ContentFile
+
+    from motions.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    _papers(40, b2, spd, spd_staff, body)
+    for n, paper in enumerate(Paper.objects.all()):
+        Attachment.objects.create(
+            paper=paper,
+            title="Anlage",
+            file=ContentFile(f"Inhalt {n}".encode(), name="anlage.pdf"),
+            content_type="application/pdf",
+            size=9,
+            uploaded_by=spd_staff,
+        )
+        if n % 2:
+            _published_report(paper)
+
+    with django_assert_max_num_queries(30):
+        first = _list(client, body, "paper", "?limit=100").json()
+    with django_assert_max_num_queries(30):
+        again = _list(client, body, "paper", "?limit=100").json()
+
+    assert len(first["data"]) == 60
+    assert first == again
+    assert all("sha1Checksum" in p["auxiliaryFile"][0] for p in first["data"][:40])
