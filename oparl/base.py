@@ -1,7 +1,7 @@
 """What every OParl object shares: its URL, its type URI, its dates, and how a kind of object
 is found (a source: the public rows of one model, as one OParl type)."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -64,7 +64,6 @@ class Source:
     in_body: str = "body"  # the lookup from a row to its body
     created: str = "created"
     modified: str = "modified"
-    extra: dict = field(default_factory=dict)
 
     def prepared(self, queryset):
         return self.prepare(queryset) if self.prepare else queryset

@@ -125,8 +125,8 @@ TABLES = {
             ),
             (
                 "gremium",
-                "OParl-Adresse des adressierten Gremiums",
-                lambda o: _join(o.get("underDirectionOf")),
+                "OParl-Adresse des adressierten Gremiums (ratsfaden:committee)",
+                lambda o: o.get(EXT + "committee"),
             ),
             (
                 "eingereicht",

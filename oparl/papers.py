@@ -58,7 +58,10 @@ def render_paper(paper, embed=True):
             object_url("organization", s.faction_id) for s in paper.sponsorships.all()
         ],
         originatorPerson=[object_url("person", s.person_id) for s in paper.public_signatories],
-        underDirectionOf=[object_url("organization", paper.committee_id)],
+        # The units that owe the answer: OParl's "Federführung" for the content of a reply.
+        underDirectionOf=sorted(
+            {object_url("organization", r.unit_id) for r in paper.report_requests.all()}
+        ),
         web=absolute_url(paper.get_absolute_url()),
     )
     if embed:
@@ -71,6 +74,7 @@ def render_paper(paper, embed=True):
 def _paper_extensions(paper):
     """What OParl has no field for (see README: "Erweiterungsfelder")."""
     ext = {
+        "committee": object_url("organization", paper.committee_id),
         "state": paper.state,
         "outcome": paper.outcome if paper.outcome_disclosed else None,
         "proposedResolution": paper.proposed_resolution,
@@ -180,6 +184,7 @@ def render_report(report, embed=True):
         paperType=REPORT_PAPER_TYPE,
         relatedPaper=[object_url("paper", request.paper_id)] if report.paper_public else None,
         originatorOrganization=[object_url("organization", request.unit_id)],
+        underDirectionOf=[object_url("organization", request.unit_id)],
         web=absolute_url(report.get_absolute_url()),
     )
     if embed:
