@@ -10,7 +10,6 @@ from django.utils import timezone
 from council.models import Location
 from motions import services as paper_steps
 from motions.models import Paper
-from oparl.models import Tombstone
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -206,28 +205,6 @@ def test_a_paper_made_non_public_appears_as_deleted(client, body, b2, spd, spd_s
         (f"http://testserver/oparl/v1/paper/{paper.pk}/", True)
     ]
     assert client.get(f"/oparl/v1/paper/{paper.pk}/").json()["deleted"] is True
-
-
-def test_a_paper_public_again_is_no_longer_deleted(client, body, b2, spd, spd_staff):
-    paper = f.draft(committee=b2, by=spd_staff, factions=[spd])
-    paper_steps.submit(paper=paper, by=spd_staff)
-    paper = Paper.objects.get(pk=paper.pk)
-    paper.is_public = False
-    paper.save()
-
-    paper.is_public = True
-    paper.save()
-
-    assert not Tombstone.objects.exists()
-
-
-def test_a_paper_never_public_leaves_no_trace(client, body, b2, spd, spd_staff):
-    paper = f.draft(committee=b2, by=spd_staff, factions=[spd], is_public=False)
-    paper_steps.submit(paper=paper, by=spd_staff)
-
-    Paper.objects.get(pk=paper.pk).save()
-
-    assert not Tombstone.objects.exists()
 
 
 def _papers(count, b2, spd, spd_staff, body):
