@@ -169,7 +169,7 @@ def render_page(object_list):
     for source, objects in parts:
         for obj in objects:
             if source is None:
-                data.append(_deleted(obj))
+                data.append(deleted_stub(obj))
             else:
                 data.append(source.render(obj, embed))
     links = {"first": object_list.link(), "self": object_list.link(object_list.params["after"])}
@@ -185,7 +185,7 @@ def render_page(object_list):
     }
 
 
-def _deleted(tombstone):
+def deleted_stub(tombstone):
     return {
         "id": url(tombstone.path),
         "type": SCHEMA + tombstone.oparl_type,

@@ -120,7 +120,7 @@ def detail(request, key, pk):
     tombstone = Tombstone.objects.filter(path=f"{key}/{pk}/").first()
     if tombstone is None:
         raise Http404
-    return _json(lists._deleted(tombstone))
+    return _json(lists.deleted_stub(tombstone))
 
 
 @api
