@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "portal",
     "search",
     "subscriptions",
+    "oparl",
 ]
 
 MIDDLEWARE = [
@@ -169,6 +170,8 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# The bulk downloads of `manage.py export_open_data`, offered at /daten/.
+OPEN_DATA_ROOT = Path(env.str("OPEN_DATA_ROOT", default=str(BASE_DIR / "var" / "offene-daten")))
 
 # Uploaded letters and attachments: checked by content, limited in size.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)

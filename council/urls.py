@@ -43,6 +43,8 @@ urlpatterns = [
     path("berichte/", include("reports.urls")),
     path("suche/", include("search.urls")),
     path("", include("subscriptions.urls")),
+    path("oparl/v1/", include("oparl.urls")),
+    path("daten/", include("oparl.open_data_urls")),
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -195,6 +195,10 @@ def path_arguments(name, route, kwargs, world):
         return {"pk": world.meeting.pk, "number": 1}
     if sorted(kwargs) == ["item_pk", "pk"]:
         return {"pk": world.meeting.pk, "item_pk": world.item.pk}
+    if name or route.startswith(("oparl/", "daten/")):
+        oparl = _oparl_arguments(name, list(kwargs), world)
+        if oparl is not None:
+            return oparl
     paper = world.submitted if name in SUBMITTED_PAPER_PAGES else world.draft
     obj = {
         "council:organization": world.b2,
@@ -216,6 +220,20 @@ def path_arguments(name, route, kwargs, world):
     if list(kwargs) != ["pk"] or obj is None:
         raise LookupError(f"The fuzz tests have no arguments for {name or route}: {kwargs}")
     return {"pk": obj.pk}
+
+
+def _oparl_arguments(name, kwargs, world):
+    """The OParl interface and the open data downloads; None for any other page."""
+    if kwargs == ["rest"]:
+        return {"rest": "gibt-es-nicht"}
+    return {
+        "oparl:body_list": {"pk": world.b2.body_id, "name": "paper"},
+        "oparl:meetings": {"pk": world.b2.pk},
+        "oparl:detail": {"key": "attachment", "pk": world.attachment.pk},
+        "oparl:file": {"key": "attachment", "pk": world.attachment.pk},
+        "oparl:file_download": {"key": "attachment", "pk": world.attachment.pk},
+        "open_data:archive": {"name": "ratsfaden-csv-2026-01-01.zip"},
+    }.get(name)
 
 
 def _admin_arguments(route, kwargs, world):

@@ -220,9 +220,19 @@ def _seeds(secrets):
     return seeds
 
 
+def _body(response):
+    """The bytes of a response; files are streamed."""
+    if response.streaming:
+        response._leak_guard_body = getattr(response, "_leak_guard_body", None) or b"".join(
+            response.streaming_content
+        )
+        return response._leak_guard_body
+    return response.content
+
+
 def _links(path, response):
     content_type = response.get("Content-Type", "")
-    body = response.content
+    body = _body(response)
     if "pdf" in content_type:
         return []
     text = body.decode("utf-8", "replace")
@@ -242,9 +252,9 @@ def _links(path, response):
 
 def _text(response):
     if "pdf" in response.get("Content-Type", ""):
-        reader = pypdf.PdfReader(io.BytesIO(response.content))
+        reader = pypdf.PdfReader(io.BytesIO(_body(response)))
         return " ".join(page.extract_text() or "" for page in reader.pages)
-    content = response.content.decode("utf-8", "replace")
+    content = _body(response).decode("utf-8", "replace")
     if "json" in response.get("Content-Type", ""):
         # JSON escapes non-ASCII text; compare the decoded strings too.
         with contextlib.suppress(ValueError):
