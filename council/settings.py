@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "motions",
     "committees",
     "reports",
+    "oparl_import",
 ]
 
 MIDDLEWARE = [
