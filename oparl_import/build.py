@@ -153,9 +153,28 @@ def build(builder, ctx):
                 row.content_type, row.object_id, row.built_hash = content_type, obj.pk, row.hash
                 ctx.map(kind)[row.source_id] = obj.pk
                 ctx.progress.tick(kind)
-            SourceObject.objects.bulk_update(
-                [row for row, _ in written], ["content_type", "object_id", "built_hash"]
+            _remember(written)
+
+
+def _remember(written):
+    """Record what each row became. An upsert on the source id rather than bulk_update: one
+    statement instead of a CASE per row and column, which is ten times slower here."""
+    SourceObject.objects.bulk_create(
+        [
+            SourceObject(
+                source_id=row.source_id,
+                oparl_type=row.oparl_type,
+                hash=row.hash,
+                content_type=row.content_type,
+                object_id=row.object_id,
+                built_hash=row.built_hash,
             )
+            for row, _ in written
+        ],
+        update_conflicts=True,
+        unique_fields=["source_id"],
+        update_fields=["content_type", "object_id", "built_hash"],
+    )
 
 
 def _deleted(builder, ctx, rows):

@@ -147,8 +147,15 @@ class Store:
     def flush(self):
         if not self.pending:
             return
+        # Rows received unchanged are not written again (most of them, on a second run).
+        known = dict(
+            SourceObject.objects.filter(source_id__in=list(self.pending)).values_list(
+                "source_id", "hash"
+            )
+        )
+        changed = [row for key, row in self.pending.items() if known.get(key) != row.hash]
         SourceObject.objects.bulk_create(
-            list(self.pending.values()),
+            changed,
             update_conflicts=True,
             unique_fields=["source_id"],
             update_fields=["oparl_type", "data", "hash", "modified", "deleted", "fetched_at"],

@@ -259,6 +259,7 @@ def serve(port, papers, meetings, persons, ready):
 
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"  # keep-alive: the importer reuses its connections
+        disable_nagle_algorithm = True  # else 40 ms per answer (delayed ACK)
 
         def do_GET(self):
             parts = urlsplit(self.path)

@@ -30,6 +30,8 @@ class OparlServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
+            disable_nagle_algorithm = True  # else 40 ms per answer (delayed ACK)
+
             def do_GET(self):
                 server.requests.append(self.path)
                 answer = server.routes.get(urlsplit(self.path).path, 404)
