@@ -20,6 +20,8 @@ from oparl_import.store import as_ids
 
 log = logging.getLogger("oparl_import")
 
+COMMITTEE_KINDS = [OrganizationKind.COUNCIL, OrganizationKind.COMMITTEE, OrganizationKind.OTHER]
+
 
 class PaperBuilder(Builder):
     kind, model = "Paper", Paper
@@ -89,11 +91,13 @@ class PaperBuilder(Builder):
         raise Skip("Drucksachennummer nicht eindeutig zu machen")
 
     def _committee(self, row, body, ctx):
-        """The organisation addressed: the first of the consultation sequence that is known,
-        else the one under whose direction the paper is, else the flagged placeholder."""
-        organizations = list(self.consulting.get(row.source_id, []))
-        organizations += ctx.pks("Organization", row.data.get("underDirectionOf"))
-        return organizations[0] if organizations else ctx.placeholder_organization(body)
+        """The organisation addressed: the committee under whose direction the paper is, else
+        the first of its consultation sequence, else whoever directs it (an administration
+        unit), else the flagged placeholder."""
+        directing = ctx.pks("Organization", row.data.get("underDirectionOf"))
+        committees = [pk for pk in directing if self.kinds.get(pk) in COMMITTEE_KINDS]
+        candidates = committees + self.consulting.get(row.source_id, []) + directing
+        return candidates[0] if candidates else ctx.placeholder_organization(body)
 
     def after(self, pairs, ctx):
         updated = [obj.pk for row, obj in pairs if row.object_id]
