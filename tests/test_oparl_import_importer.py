@@ -1,6 +1,7 @@
 import shutil
 
 import pytest
+from django.urls import reverse
 
 from council.models import AgendaItem, AgendaResult, Meeting, Membership, Organization, Person, Role
 from motions.models import Attachment, Consultation, Paper, PaperState, PaperType
@@ -173,3 +174,29 @@ def test_a_source_that_is_no_oparl_system_fails_without_a_crash(db, served):
 
     assert [kind for kind, reason in summary.reasons] == ["System"]
     assert Paper.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "persona", [None, "spd_staff", "b2_chair", "office", "integration_unit_staff"]
+)
+def test_imported_papers_and_meetings_open_for_every_role(imported, client, request, persona):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    paper = Paper.objects.get(title="Sichere Radwege")
+
+    paper_page = client.get(paper.get_absolute_url())
+    meeting_page = client.get(Meeting.objects.get().get_absolute_url())
+    list_page = client.get(reverse("motions:list"))
+
+    assert paper_page.status_code == 200
+    assert "Antrag 2024/001" in paper_page.text
+    assert meeting_page.status_code == 200
+    assert "Radwege" in meeting_page.text
+    assert list_page.status_code == 200
+    assert "Sichere Radwege" in list_page.text
+
+
+def test_a_non_public_imported_item_shows_no_title_to_citizens(imported, client):
+    response = client.get(Meeting.objects.get().get_absolute_url())
+
+    assert "Grundstück" not in response.text
