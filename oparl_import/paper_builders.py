@@ -99,6 +99,10 @@ class PaperBuilder(Builder):
         candidates = committees + self.consulting.get(row.source_id, []) + directing
         return candidates[0] if candidates else ctx.placeholder_organization(body)
 
+    def on_deleted(self, row, ctx):
+        # Deleted or depublished at the source: no longer shown in public, kept as a record.
+        Paper.objects.filter(pk=row.object_id).update(is_public=False)
+
     def after(self, pairs, ctx):
         updated = [obj.pk for row, obj in pairs if row.object_id]
         Sponsorship.objects.filter(paper_id__in=updated).delete()

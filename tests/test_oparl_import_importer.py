@@ -149,6 +149,14 @@ def test_a_deleted_stub_is_kept_as_deleted_and_not_built(imported):
     assert stub.deleted and stub.object_id is None
 
 
+def test_a_paper_deleted_at_the_source_is_no_longer_public(imported, served):
+    served.routes["/papers"]["data"][0] = {"id": served.url("/paper/1"), "deleted": True}
+
+    http_import(served)
+
+    assert not Paper.objects.public().filter(title="Sichere Radwege").exists()
+
+
 def test_since_asks_the_server_for_changes_only(imported, served):
     served.requests.clear()
 
