@@ -123,6 +123,9 @@ class Builder:
     def on_deleted(self, row, ctx):
         """The source deleted an object that was built earlier."""
 
+    def finish(self, ctx):
+        """Clean up after the last batch."""
+
 
 def build(builder, ctx):
     kind, summary = builder.kind, ctx.summary
@@ -145,6 +148,10 @@ def build(builder, ctx):
                 prepared.append((row, builder.instance(row, ctx)))
             except Skip as reason:
                 summary.fail(kind, row.source_id, str(reason))
+            except (TypeError, ValueError, KeyError, AttributeError) as error:
+                # Data shaped as no rule foresaw: this object fails, the run goes on.
+                log.exception("Nicht verarbeitbar: %s", row.source_id)
+                summary.fail(kind, row.source_id, f"nicht verarbeitbar ({type(error).__name__})")
         with transaction.atomic():
             written = _write(builder, prepared, ctx)
             builder.after(written, ctx)
@@ -154,6 +161,7 @@ def build(builder, ctx):
                 ctx.map(kind)[row.source_id] = obj.pk
                 ctx.progress.tick(kind)
             _remember(written)
+    builder.finish(ctx)
 
 
 def _remember(written):

@@ -1,7 +1,9 @@
+import json
 import shutil
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from council.models import AgendaItem, AgendaResult, Meeting, Membership, Organization, Person, Role
 from motions.models import Attachment, Consultation, Paper, PaperState, PaperType
@@ -208,3 +210,54 @@ def test_a_non_public_imported_item_shows_no_title_to_citizens(imported, client)
     response = client.get(Meeting.objects.get().get_absolute_url())
 
     assert "Grundstück" not in response.text
+
+
+def test_objects_of_unexpected_shape_fail_alone(db, tmp_path):
+    t = "https://schema.oparl.org/1.1/"
+    objects = [
+        {"id": "https://x/body/1", "type": t + "Body", "name": "Stadt X"},
+        {"id": "https://x/org/1", "type": t + "Organization", "name": None},
+        {"id": "https://x/org/2", "type": t + "Organization", "name": ["Rat", "der Stadt"]},
+        {
+            "id": "https://x/person/1",
+            "type": t + "Person",
+            "familyName": 7,
+            "membership": {
+                "id": "https://x/m/1",
+                "organization": "https://x/org/2",
+                "startDate": 5,
+            },
+        },
+        {"id": "https://x/loc/1", "type": t + "Location", "geojson": '{"coordinates": ["1", "2"]}'},
+        {
+            "id": "https://x/meeting/1",
+            "type": t + "Meeting",
+            "start": "gestern",
+            "agendaItem": ["https://x/item/9", 5],
+        },
+        {
+            "id": "https://x/meeting/2",
+            "type": t + "Meeting",
+            "start": "2024-05-01T18:00:00",
+            "organization": "https://x/org/2",
+            "agendaItem": [{"id": "https://x/item/1", "order": "3"}],
+        },
+        {
+            "id": "https://x/paper/1",
+            "type": t + "Paper",
+            "name": {"de": "?"},
+            "date": 20240101,
+            "reference": 123,
+            "consultation": "https://x/c/1",
+            "originatorPerson": "https://x/person/1",
+        },
+    ]
+    (tmp_path / "all.json").write_text(json.dumps({"data": objects}))
+
+    summary = run_import(DirectorySource(tmp_path), download_files=False)
+
+    assert timezone.localtime(Meeting.objects.get().start).hour == 18
+    assert AgendaItem.objects.get().order == 1
+    assert Paper.objects.get().reference == "123"
+    assert ("Meeting", "start fehlt") in summary.reasons
+    assert ("Organization", "Name fehlt") in summary.reasons
