@@ -12,13 +12,13 @@ from django.core.exceptions import SuspiciousFileOperation
 from django.core.files import File as DjangoFile
 from django.utils.text import get_valid_filename
 
-from council.models import Organization, OrganizationKind
+from council.models import AgendaItem, Organization, OrganizationKind
 from motions.models import Attachment, Consultation, Paper, PaperState, Signatory, Sponsorship
 from oparl_import import mapping
 from oparl_import.build import Builder, Skip, stamp
 from oparl_import.mapping import text
 from oparl_import.models import SourceObject
-from oparl_import.sources import SourceError
+from oparl_import.sources import SourceError, normalise_id
 from oparl_import.store import as_ids
 
 log = logging.getLogger("oparl_import")
@@ -148,6 +148,29 @@ class ConsultationBuilder(Builder):
             Consultation.objects.filter(agenda_item__isnull=False).values_list("agenda_item", "pk")
         )
         self.committees = None
+        # Some servers name the item only on the item's side (AgendaItem.consultation).
+        linked = SourceObject.objects.filter(
+            oparl_type="AgendaItem", data__consultation__isnull=False
+        )
+        self.item_of = {
+            normalise_id(consultation): item
+            for item, consultation in linked.values_list("source_id", "data__consultation")
+            if isinstance(consultation, str)
+        }
+        self.meeting_of = None
+
+    def _scheduled(self, row, ctx):
+        """(meeting pk, item pk) of the consultation, from either side."""
+        data = row.data
+        item = ctx.pk("AgendaItem", data.get("agendaItem"))
+        if item is None and (ref := self.item_of.get(row.source_id)):
+            item = ctx.pk("AgendaItem", ref)
+        meeting = ctx.pk("Meeting", data.get("meeting"))
+        if item and meeting is None:
+            if self.meeting_of is None:
+                self.meeting_of = dict(AgendaItem.objects.values_list("pk", "meeting"))
+            meeting = self.meeting_of.get(item)
+        return meeting, item
 
     def instance(self, row, ctx):
         data = row.data
@@ -157,10 +180,7 @@ class ConsultationBuilder(Builder):
         obj = Consultation(pk=row.object_id, paper_id=paper)
         position = data.get("_position")
         obj.position = position if isinstance(position, int) and 0 < position < 32000 else 1
-        meeting, item = (
-            ctx.pk("Meeting", data.get("meeting")),
-            ctx.pk("AgendaItem", data.get("agendaItem")),
-        )
+        meeting, item = self._scheduled(row, ctx)
         owner = row.object_id or row.source_id
         # Meeting and item together or neither (a database rule); one item, one consultation.
         if not (meeting and item) or self.items.setdefault(item, owner) != owner:

@@ -209,6 +209,15 @@ def quirky_system(server):
                             "result": "nach Aussprache erledigt",
                             **STAMP,
                         },
+                        # Linked to its consultation only from this side.
+                        {
+                            "id": u("/item/4"),
+                            "type": t("AgendaItem"),
+                            "number": "4",
+                            "name": "Spielplatz",
+                            "consultation": u("/consultation/3"),
+                            **STAMP,
+                        },
                     ],
                     **STAMP,
                 }
@@ -288,6 +297,23 @@ def quirky_system(server):
                     **STAMP,
                 },
                 {"id": u("/paper/4"), "type": t("Paper"), "deleted": True},
+                {
+                    "id": u("/paper/5"),
+                    "type": t("Paper"),
+                    "name": "Spielplatzbericht",
+                    "reference": "2024/005",
+                    "paperType": "Mitteilungsvorlage",
+                    "consultation": [
+                        {
+                            "id": u("/consultation/3"),
+                            "type": t("Consultation"),
+                            "organization": [u("/org/hfa")],
+                            "role": "Kenntnisnahme",
+                            **STAMP,
+                        }
+                    ],
+                    **STAMP,
+                },
             ],
             "links": {"next": u("/papers")},
         },

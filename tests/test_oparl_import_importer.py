@@ -85,16 +85,24 @@ def test_a_paper_without_name_and_with_a_404_organisation_gets_a_placeholder(imp
 
 
 def test_a_consultation_inside_two_papers_is_built_once(imported):
-    consultation = Consultation.objects.get()
+    consultation = Consultation.objects.get(agenda_item__title="Radwege")
 
     assert consultation.agenda_item.title == "Radwege"
     assert consultation.organization.short_name == "HFA"
 
 
+def test_a_consultation_named_only_by_its_agenda_item_finds_item_and_meeting(imported):
+    consultation = Consultation.objects.get(paper__reference="2024/005")
+
+    assert consultation.agenda_item.title == "Spielplatz"
+    assert consultation.meeting == consultation.agenda_item.meeting
+    assert consultation.role == Consultation.Role.NOTICE
+
+
 def test_agenda_items_with_empty_numbers_get_their_position(imported):
     numbers = list(AgendaItem.objects.order_by("order").values_list("number", flat=True))
 
-    assert numbers == ["1", "(2)", "(3)"]
+    assert numbers == ["1", "(2)", "(3)", "4"]
 
 
 def test_free_text_results_are_mapped_or_kept_in_the_resolution_text(imported):
