@@ -1,5 +1,6 @@
 import io
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -7,7 +8,8 @@ from django.core.management import CommandError, call_command
 from council.models import Body, Meeting
 from tests.oparl_server import OparlServer, quirky_system
 
-EXAMPLES = "/work/shared/oparl/examples"
+# The official examples of the OParl 1.1 specification.
+EXAMPLES = Path(__file__).parent / "oparl_examples"
 
 
 def test_the_command_imports_a_directory_and_prints_a_summary(db, tmp_path):

@@ -1,5 +1,6 @@
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -12,7 +13,8 @@ from oparl_import.models import SourceObject
 from oparl_import.sources import DirectorySource, HttpSource
 from tests.oparl_server import OparlServer, quirky_system
 
-EXAMPLES = "/work/shared/oparl/examples"
+# The official examples of the OParl 1.1 specification.
+EXAMPLES = Path(__file__).parent / "oparl_examples"
 
 
 @pytest.fixture
