@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "search",
     "subscriptions",
     "oparl",
+    "oparl_import",
 ]
 
 MIDDLEWARE = [

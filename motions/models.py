@@ -45,6 +45,8 @@ class PaperState(models.TextChoices):
     REPORT_RECEIVED = "report_received", _("Bericht liegt vor")
     CLOSED = "closed", _("erledigt")
     WITHDRAWN = "withdrawn", _("zurückgezogen")
+    # History taken over from another council system: read-only, no step leads out of it.
+    IMPORTED = "imported", _("übernommen")
 
 
 # States in which a paper has not been decided yet: it may still be withdrawn.
@@ -96,6 +98,10 @@ class Paper(models.Model):
         blank=True,
         related_name="+",
         editable=False,
+    )
+    # The paper type as the system it was taken over from called it ("Beschlussvorlage", …).
+    source_type = models.CharField(
+        _("Art laut Herkunftssystem"), max_length=100, blank=True, editable=False
     )
     is_public = models.BooleanField(
         _("öffentlich"),

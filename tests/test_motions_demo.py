@@ -221,7 +221,8 @@ def test_sample_page_prints_both_signatories_with_their_functions(client, sample
 def test_there_is_a_paper_in_every_state(demo_papers):
     states = set(fixed_papers().values_list("state", flat=True))
 
-    assert states == set(PaperState.values)
+    # Taken over from another system only: the demo tells its own history.
+    assert states == set(PaperState.values) - {PaperState.IMPORTED}
 
 
 def test_there_is_a_decided_paper_with_every_outcome(demo_papers):

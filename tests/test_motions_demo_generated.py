@@ -101,7 +101,8 @@ def test_more_papers_are_added_to_those_there_are(generated):
 def test_there_is_a_generated_paper_in_every_state(generated):
     states = set(papers().values_list("state", flat=True))
 
-    assert states == set(PaperState.values)
+    # Taken over from another system only: the demo tells its own history.
+    assert states == set(PaperState.values) - {PaperState.IMPORTED}
 
 
 def test_there_is_a_generated_paper_with_every_outcome(generated):
