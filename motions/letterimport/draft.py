@@ -157,9 +157,10 @@ def _status(found, name):
         )
     if found.found and not (name == "signatories" and not any(s["person"] for s in found.value)):
         return format_html(
-            '<span class="letter-status letter-status--found">{}</span> „{}“',
+            '<span class="letter-status letter-status--found">{}</span> „{}“{}',
             _("gefunden:"),
             _shorten(found.source or _display(found.value)),
+            _past(found.value),
         )
     if found.source:
         return format_html(
@@ -172,6 +173,18 @@ def _status(found, name):
         '<strong class="letter-status letter-status--missing">{}</strong> {}',
         _("nicht gefunden"),
         _("– bitte ergänzen."),
+    )
+
+
+def _past(value):
+    """A meeting named in an old letter is found, but cannot be chosen any more."""
+    start = getattr(value, "start", None)
+    if start is None or start >= timezone.now():
+        return ""
+    return format_html(
+        " – {}",
+        _("die Sitzung am %(day)s hat bereits stattgefunden und ist nicht wählbar.")
+        % {"day": timezone.localtime(start).strftime("%d.%m.%Y")},
     )
 
 
