@@ -101,12 +101,20 @@ def rejoin_wrapped_lines(lines):
     for line in lines:
         text = squash(line)
         if joining and text and not LIST_MARKER.match(text):
-            out[-1] = f"{squash(out[-1])} {text}"
+            out[-1] = _join(squash(out[-1]), text)
         else:
             # Kept as it is: a wide gap may separate columns (signatures side by side).
             out.append(line.strip())
         joining = len(text) >= 0.7 * full
     return out
+
+
+def _join(line, following):
+    """A compound or a URL broken after its hyphen ("SPD-" / "Fraktion") is joined without a
+    space; "Kultur-" / "und" keeps it."""
+    if line.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", following):
+        return line + following
+    return f"{line} {following}"
 
 
 def drop_blank_runs(lines):

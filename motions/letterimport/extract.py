@@ -194,7 +194,8 @@ def _pdf(data):
         )
     pages, length = [], 0
     for page in reader.pages:
-        text = page.extract_text() or ""
+        # The layout mode keeps the blank lines between paragraphs and the columns of a line.
+        text = page.extract_text(extraction_mode="layout") or ""
         pages.append(text)
         length += len(text)
         if length > MAX_TEXT_CHARS:
