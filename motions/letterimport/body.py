@@ -44,7 +44,7 @@ CLOSING = re.compile(
     re.IGNORECASE,
 )
 REQUEST = re.compile(
-    r"\b(?:bitten|bitte|beantragen|beantragt|stellen|vorlegen|behandeln|tagesordnung|beantworten)\b",
+    r"\b(?:bitten|bitte|bittet|beantragen|beantragt|stellen|stellt|vorlegen|behandeln|tagesordnung|beantworten|beantwortung)\b",
     re.IGNORECASE,
 )
 QUESTION_INTRO = re.compile(
@@ -146,6 +146,13 @@ def resolution_and_questions(lines, *, asked):
         return as_text(lines), "", [], ""
     groups = paragraphs(before)
     intro = " ".join(groups[-1]) if groups and groups[-1][-1].rstrip().endswith(":") else ""
+    if intro:
+        # "Die Verwaltung wird gebeten, … zu berichten. Dabei soll … eingegangen werden:" holds
+        # the resolution and, in its last sentence, the introduction.
+        sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", squash(intro))
+        if len(sentences) > 1:
+            groups[-1:] = [[" ".join(sentences[:-1])], [sentences[-1]]]
+            intro = sentences[-1]
     questioning = (
         asked
         or sum(item.rstrip().endswith("?") for item in items) * 2 >= len(items)

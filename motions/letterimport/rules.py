@@ -118,6 +118,12 @@ def _read_head(reading, lines):
         day, date_text = h.parse_date(refs["meeting"][0])
         if day:
             f["target_meeting"] = Found(day, refs["meeting"][1])
+    for line in lines:
+        # "Anfrage zur Sitzung am 15.04.2099" in the head names the meeting.
+        if not f["target_meeting"].found and "sitzung" in line.lower():
+            day, date_text = b.meeting_date(squash(line))
+            if day and day != "next":
+                f["target_meeting"] = Found(day, squash(line))
     if "factions" in refs:
         reading.faction_texts.append(refs["factions"][0])
     if "title" in refs:
@@ -174,6 +180,14 @@ def _read_text(reading, lines):
         f["questions_intro"] = Found(intro, intro)
     if questions:
         f["questions"] = Found(questions, sources.get(b.QUESTIONS, questions[0]))
+    if (
+        rest
+        and not f["request_text"].found
+        and b.REQUEST.search(b.paragraphs(rest.split("\n"))[0][0])
+    ):
+        # Rule `closing_request`: "Wir bitten um schriftliche Beantwortung …" after the questions.
+        request, _sep, rest = rest.partition("\n\n")
+        f["request_text"] = Found(request, request)
     justification = b.as_text(parts.get(b.JUSTIFICATION, []))
     if rest:
         justification = "\n\n".join(t for t in (rest, justification) if t)
@@ -221,6 +235,7 @@ def _fallback(reading, lines):
     if any(f[name].found for name in ("proposed_resolution", "questions", "justification")):
         return
     f["justification"] = Found(b.as_text(lines), "")
+    f["request_text"] = Found()  # it stands in the justification with the rest
     reading.notes.append(
         "Der Brief folgt keinem bekannten Aufbau: Sein ganzer Text steht in der Begründung. "
         "Bitte verteilen Sie ihn auf die Felder."
