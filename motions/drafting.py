@@ -71,7 +71,8 @@ def _edit(request, paper, body, reading=None):
             form.initial.update(initial)  # a date the letter does not give stays empty
         questions = question_formset(initial=initial_questions)
         # A letter read is entered on the day it is read, unless the user says otherwise.
-        received = paper.received_on or (timezone.localdate() if reading else None)
+        # (As ISO text: the date input shows no other format.)
+        received = paper.received_on or (timezone.localdate().isoformat() if reading else None)
         behalf = OnBehalfForm(initial={"received_on": received}) if on_behalf else None
         return _render(request, paper, form, questions, behalf, reading=reading)
 

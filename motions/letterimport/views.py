@@ -70,13 +70,13 @@ def _may_create(user):
 @login_required
 def upload(request):
     _may_create(request.user)
-    form = LetterForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
+        form = LetterForm(request.POST, request.FILES)
         if form.is_valid():
             letter = _keep(request.user, form)
             return redirect("motions:letter_draft", pk=letter.pk)
         return render(request, "motions/letter_import.html", {"form": form}, status=400)
-    return render(request, "motions/letter_import.html", {"form": form})
+    return render(request, "motions/letter_import.html", {"form": LetterForm()})
 
 
 def _keep(user, form):
