@@ -19,6 +19,7 @@ pytestmark = pytest.mark.browser
 
 SAMPLE = Path(__file__).resolve().parents[1] / "letters" / "sample.txt"
 TITLE = "Stand der Umsetzung des Kommunalen Integrationsmanagements in Castrop-Rauxel"
+CORRECTED = "Stand des Kommunalen Integrationsmanagements"
 
 
 @pytest.fixture
@@ -39,7 +40,14 @@ def council_of_the_sample(body, b2, spd, gruene, b2_chair):
 
 
 def test_office_reads_the_sample_letter_corrects_a_field_saves_and_submits_it(
-    council_of_the_sample, office, page, live_server, log_in, assert_accessible, screenshot
+    council_of_the_sample,
+    office,
+    page,
+    live_server,
+    log_in,
+    assert_accessible,
+    screenshot,
+    check_screen,
 ):
     meeting = council_of_the_sample
     log_in(office)
@@ -56,26 +64,27 @@ def test_office_reads_the_sample_letter_corrects_a_field_saves_and_submits_it(
     expect(page.locator("#id_letter_date")).to_have_value("2021-03-30")
     expect(page.locator("#id_received_on")).to_have_value(timezone.localdate().isoformat())
     expect(page.locator("#id_title_helptext")).to_contain_text("gefunden:")
-    expect(page.locator("#id_target_meeting_helptext")).to_contain_text("bereits stattgefunden")
+    # "in der nächsten Sitzung" after the letter's date: the B2 meeting that lies ahead.
+    expect(page.locator("#id_target_meeting")).to_have_value(str(meeting.pk))
     expect(page.locator("textarea[name$='-text']")).to_have_count(2)
     expect(page.locator("input[name=signers]:checked")).to_have_count(2)
-    screenshot(page, "brief-eingelesen")
-    assert_accessible(page)
+    check_screen(page, "brief-eingelesen", widths=(360, 1280))
     assert not Paper.objects.exists()
 
-    # The one correction: the meeting the letter named is past, so the next one is chosen.
-    page.locator("#id_target_meeting").select_option(str(meeting.pk))
+    # The one correction: a shorter subject.
+    page.locator("#id_title").fill(CORRECTED)
     page.get_by_role("button", name="Speichern und Brief ansehen").click()
 
     expect(page).to_have_url(re.compile(r"/antraege/\d+/$"))
-    expect(page.locator("h1")).to_have_text(TITLE)
+    expect(page.locator("h1")).to_have_text(CORRECTED)
     paper = Paper.objects.get()
+    assert paper.title == CORRECTED
     assert paper.target_meeting == meeting
     assert paper.entered_on_behalf
     assert paper.attachments.get().kind == AttachmentKind.ORIGINAL_LETTER
 
     page.locator("a[href$='/einreichen/']").first.click()
-    expect(page.locator("h1")).to_have_text(f"Einreichen: {TITLE}")
+    expect(page.locator("h1")).to_have_text(f"Einreichen: {CORRECTED}")
     page.locator("form[action$='/einreichen/'] button[type=submit]").click()
 
     reference = f"A/{timezone.localdate().year}/0001"
