@@ -207,7 +207,11 @@ def signatories_html(draft):
             (
                 s["name"],
                 s["function"] or _("ohne Funktion"),
-                _("zugeordnet") if s["person"] else _("keiner Person zugeordnet"),
+                _("zugeordnet")
+                if s["person"]
+                else _("mehrere Personen dieses Namens – bitte unten wählen")
+                if s["choices"]
+                else _("keiner Person zugeordnet"),
             )
             for s in draft["signatories"].value or []
         ),

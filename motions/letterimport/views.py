@@ -1,6 +1,8 @@
 """Reading a letter into a new draft: upload or paste it, then the letter form opens filled in.
 Nothing is saved until the user saves the draft; the letter waits in a LetterUpload till then."""
 
+import logging
+
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,7 @@ from motions.letterimport.draft import (
 from motions.letterimport.extract import MAX_TEXT_CHARS, LetterUnreadable, extract_text
 from motions.models import LetterUpload, Paper
 
+logger = logging.getLogger(__name__)
 NAME_LENGTH = LetterUpload._meta.get_field("name").max_length
 
 
@@ -150,5 +153,9 @@ class ImportedLetter:
     def saved(self, paper, user):
         """The original file becomes the paper's "Originalschreiben"; the upload goes."""
         if self.upload.file:
-            drafting.attach_original(paper, self.upload, user)
-        self.upload.delete()
+            try:
+                drafting.attach_original(paper, self.upload, user)
+            except OSError:
+                # The stored file is gone (cleaned up meanwhile): the draft is worth more.
+                logger.warning("letter upload %s: file missing", self.upload.pk)
+        self.upload.discard()
