@@ -349,3 +349,14 @@ def test_letters_read_more_than_a_day_ago_are_removed_with_the_next_upload(clien
 
     assert not LetterUpload.objects.filter(pk=old.pk).exists()
     assert LetterUpload.objects.count() == 1
+
+
+def test_a_pasted_letter_is_saved_without_attachment(client, spd_staff, letter_setup):
+    client.force_login(spd_staff)
+    location = client.post(UPLOAD, {"text": SAMPLE.decode()})["Location"]
+    page = client.get(location).content.decode()
+
+    client.post(location, {**as_browser_sends(page), "save": "1"})
+
+    assert not Paper.objects.get().attachments.exists()
+    assert not LetterUpload.objects.exists()
