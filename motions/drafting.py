@@ -4,9 +4,11 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.forms.utils import ErrorDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from council.models import current_body
@@ -51,14 +53,28 @@ def _refuse_with_input(request, paper, message):
     return _render(request, paper, form, questions, None, status=409)
 
 
-def _edit(request, paper, body):
+def edit_from_letter(request, paper, body, *, reading):
+    """The letter form for a new paper, filled in from a letter read (see motions.letterimport):
+    `reading` gives the initial values, tells each field's status and keeps the letter on save."""
+    return _edit(request, paper, body, reading=reading)
+
+
+def _edit(request, paper, body, reading=None):
     on_behalf = roles_of(request.user).office and (paper.pk is None or paper.entered_on_behalf)
     initial_questions = [{"text": q.text} for q in paper.questions.all()] if paper.pk else None
+    if reading is not None:
+        initial_questions = reading.questions
     if request.method != "POST":
-        form = PaperForm(instance=paper, user=request.user, body=body)
+        initial = reading.initial(request.user, body) if reading else None
+        form = PaperForm(instance=paper, user=request.user, body=body, initial=initial)
+        if initial:
+            form.initial.update(initial)  # a date the letter does not give stays empty
         questions = question_formset(initial=initial_questions)
-        behalf = OnBehalfForm(initial={"received_on": paper.received_on}) if on_behalf else None
-        return _render(request, paper, form, questions, behalf)
+        # A letter read is entered on the day it is read, unless the user says otherwise.
+        # (As ISO text: the date input shows no other format.)
+        received = paper.received_on or (timezone.localdate().isoformat() if reading else None)
+        behalf = OnBehalfForm(initial={"received_on": received}) if on_behalf else None
+        return _render(request, paper, form, questions, behalf, reading=reading)
 
     form = PaperForm(request.POST, request.FILES, instance=paper, user=request.user, body=body)
     adding = "add_question" in request.POST
@@ -72,19 +88,19 @@ def _edit(request, paper, body):
         questions.forms[-1].fields["text"].widget.attrs["autofocus"] = True
         # A page that came back malformed is said to be so, even here.
         status = 400 if questions.malformed else 200
-        return _render(request, paper, form, questions, behalf, status=status)
+        return _render(request, paper, form, questions, behalf, status=status, reading=reading)
     forms_valid = form.is_valid() & questions.is_valid() & (behalf is None or behalf.is_valid())
     if not forms_valid:
-        return _render(request, paper, form, questions, behalf, status=400)
+        return _render(request, paper, form, questions, behalf, status=400, reading=reading)
     try:
-        paper = _save(request, form, questions, behalf)
+        paper = _save(request, form, questions, behalf, reading)
     except ValidationError as exc:
         form.add_error(None, exc)
-        return _render(request, paper, form, questions, behalf, status=400)
+        return _render(request, paper, form, questions, behalf, status=400, reading=reading)
     except TransitionNotAllowed as exc:
         # Changed by a colleague since this form was opened: keep what was typed, save nothing.
         form.add_error(None, str(exc))
-        return _render(request, paper, form, questions, behalf, status=409)
+        return _render(request, paper, form, questions, behalf, status=409, reading=reading)
     messages.success(
         request,
         _("Der Entwurf ist gespeichert.")
@@ -97,18 +113,20 @@ def _edit(request, paper, body):
 
 
 @transaction.atomic
-def _save(request, form, questions, behalf):
+def _save(request, form, questions, behalf, reading=None):
     paper = form.save(commit=False)
     if behalf is not None:
         paper.entered_on_behalf = True
         paper.received_on = behalf.cleaned_data["received_on"]
     signers = form.cleaned_data.get("signers") or []
+    # The functions printed under the signatures of a letter read; else the service's default.
+    functions = reading.functions if reading else {}
     paper = services.save_draft(
         paper=paper,
         by=request.user,
         factions=form.factions(),
         questions=ordered_questions(questions),
-        signatories=[(person, "") for person in signers],
+        signatories=[(person, functions.get(person.pk, "")) for person in signers],
         seen_version=form.cleaned_data.get("version") or None,
     )
     upload = form.cleaned_data.get("attachment")
@@ -129,7 +147,23 @@ def _save(request, form, questions, behalf):
             request.user,
             kind=AttachmentKind.ORIGINAL_LETTER,
         )
+    if reading is not None:
+        reading.saved(paper, request.user)
     return paper
+
+
+def attach_original(paper, upload, user):
+    """A letter read (motions.models.LetterUpload) kept as the paper's "Originalschreiben"."""
+    with upload.file.open("rb") as file:
+        Attachment.objects.create(
+            paper=paper,
+            file=File(file, name=upload.file.name.rsplit("/", 1)[-1]),
+            title=_("Originalschreiben"),
+            kind=AttachmentKind.ORIGINAL_LETTER,
+            content_type=upload.content_type,
+            size=upload.size,
+            uploaded_by=user,
+        )
 
 
 def _attach(paper, upload, title, content_type, user, kind=AttachmentKind.ATTACHMENT):
@@ -158,7 +192,9 @@ def _hide_errors(bound):
         bound._errors = ErrorDict()
 
 
-def _render(request, paper, form, questions, behalf, status=200):
+def _render(request, paper, form, questions, behalf, status=200, reading=None):
+    if reading is not None:
+        reading.annotate(form)
     return render(
         request,
         "motions/paper_form.html",
@@ -168,6 +204,8 @@ def _render(request, paper, form, questions, behalf, status=200):
             "questions": questions,
             "behalf": behalf,
             "attachments": paper.attachments.all() if paper.pk else [],
+            "reading": reading,
+            "reading_missing": reading.missing(form) if reading else [],
         },
         status=status,
     )

@@ -232,6 +232,10 @@ class PaperForm(forms.ModelForm):
                 return list(dict.fromkeys(found[i] for i in ids if i in found))
         if self.instance.pk:
             return [s.faction for s in self.instance.sponsorships.select_related("faction")]
+        if self.initial.get("lead_faction"):
+            # A letter read names its factions: their members are offered as signatories.
+            named = [self.initial["lead_faction"], *self.initial.get("co_sponsors", [])]
+            return [f for f in named if f in factions]
         return list(factions if roles.office else factions.filter(pk__in=roles.factions))
 
     def _chosen_signers(self):

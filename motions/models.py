@@ -1,5 +1,7 @@
 """The factions' papers: motions, inquiries and amendments, and the thread each one follows."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -656,3 +658,42 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.message
+
+
+def letter_upload_path(instance, filename):
+    return f"letters/{filename}"
+
+
+class LetterUpload(models.Model):
+    """A letter read for a new draft: kept until the draft is saved (its file then becomes the
+    paper's "Originalschreiben") or, unsaved, for a day (see LetterUpload.remove_stale)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    file = models.FileField(upload_to=letter_upload_path, blank=True)
+    name = models.CharField(max_length=200, blank=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField(default=0)
+    text = models.TextField()
+
+    class Meta:
+        verbose_name = _("eingelesener Brief")
+        verbose_name_plural = _("eingelesene Briefe")
+        indexes = [models.Index(fields=["created"])]
+
+    def __str__(self):
+        return self.name or _("eingefügter Text")
+
+    @classmethod
+    def remove_stale(cls, *, older_than=datetime.timedelta(days=1)):
+        """Letters read but never saved as a draft go after a day, files included."""
+        stale = cls.objects.filter(created__lt=timezone.now() - older_than)
+        for upload in stale:
+            upload.discard()
+
+    def discard(self):
+        if self.file:
+            self.file.delete(save=False)
+        self.delete()

@@ -1,12 +1,15 @@
 from django.urls import path
 
 from motions import drafting, letters, views
+from motions.letterimport import views as letterimport
 
 app_name = "motions"
 urlpatterns = [
     path("", views.paper_list, name="list"),
     path("unsere/", views.dashboard, name="dashboard"),
     path("neu/", drafting.create, name="create"),
+    path("neu/brief/", letterimport.upload, name="letter_import"),
+    path("neu/brief/<int:pk>/", letterimport.letter_draft, name="letter_draft"),
     path("benachrichtigungen/", views.notifications, name="notifications"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/bearbeiten/", drafting.edit, name="edit"),
