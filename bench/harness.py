@@ -2,6 +2,7 @@
 
     bench/run [--papers 10000] [--duration 10] [--connections 16] [--only Drucksache]
     bench/soak [--papers 10000] [--minutes 5]
+    bench/outage [--papers 10000]
 
 `run` prepares a PostgreSQL database with `manage.py demo --papers N` (skipped when it holds
 them already; demo ends with ANALYZE), starts gunicorn with gunicorn.conf.py (DEBUG off,
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 def arguments(argv):
     parser = argparse.ArgumentParser(prog="bench", description=__doc__.splitlines()[0])
-    parser.add_argument("command", choices=["run", "soak"])
+    parser.add_argument("command", choices=["run", "soak", "outage"])
     parser.add_argument("--papers", type=int, default=10_000)
     parser.add_argument(
         "--database",
@@ -303,10 +304,14 @@ def main(argv=None):
     prepare(args.papers)
     if args.command == "run":
         run(args, env)
-    else:
+    elif args.command == "soak":
         from soak import soak
 
         sys.exit(soak(args, env))
+    else:
+        from outage import outage
+
+        sys.exit(outage(args, env))
 
 
 if __name__ == "__main__":
