@@ -60,7 +60,7 @@ def environment(database):
         "SECURE_SSL_REDIRECT": "false",
         "SECURE_COOKIES": "false",
         "SECURE_HSTS_SECONDS": "0",
-        "LOG_LEVEL": "WARNING",
+        "LOG_LEVEL": "ERROR",
     }
 
 
@@ -252,7 +252,11 @@ def run(args, env):
 
 def keep(papers, results):
     RESULTS.mkdir(parents=True, exist_ok=True)
-    record = {"papers": papers, "at": time.strftime("%Y-%m-%d %H:%M"), "machine": machine()}
+    record = {
+        "papers": papers,
+        "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": machine(),
+    }
     record["pages"] = results
     (RESULTS / f"run-{papers}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False))
 

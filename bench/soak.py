@@ -87,33 +87,32 @@ class Filing:
         self.started_with = None
 
     def run(self, seconds):
+        from django.contrib.auth import get_user_model
         from django.db import connection
 
         from council.models import Organization
         from motions.models import Paper
 
         self.started_with = Paper.objects.count()
+        users = get_user_model().objects
+        desks = [
+            (users.get(username=login), Organization.objects.get(kind="faction", short_name=name))
+            for login, name in (("spd", "SPD"), ("gruene", "GRÜNE"))
+        ]
+        committee = Organization.objects.get(body=desks[0][1].body, short_name="B2")
         deadline = time.monotonic() + seconds
-        factions = list(
-            Organization.objects.filter(kind="faction", short_name__in=["SPD", "GRÜNE"])
-        )
         try:
             while time.monotonic() < deadline:
-                for faction in factions:
-                    self.file_one(faction)
+                for user, faction in desks:
+                    self.file_one(user, faction, committee)
                 time.sleep(0.5)
         finally:
             connection.close()
 
-    def file_one(self, faction):
-        from django.contrib.auth import get_user_model
-
-        from council.models import Organization
+    def file_one(self, user, faction, committee):
         from motions import services
         from motions.models import Paper
 
-        user = get_user_model().objects.filter(person__memberships__organization=faction).first()
-        committee = Organization.objects.get(body=faction.body, short_name="B2")
         paper = Paper(
             body=faction.body,
             committee=committee,
