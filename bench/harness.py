@@ -42,7 +42,7 @@ def arguments(argv):
         "created if missing)",
     )
     parser.add_argument("--duration", type=int, default=10, help="seconds per page")
-    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--connections", type=int, help="default: 16 (run), 8 (soak)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py)")
     parser.add_argument("--only", help="only pages whose name contains this")
@@ -61,6 +61,8 @@ def environment(database):
         "SECURE_COOKIES": "false",
         "SECURE_HSTS_SECONDS": "0",
         "LOG_LEVEL": "ERROR",
+        # The factions' filings during the soak notify by e-mail: nothing leaves the machine.
+        "EMAIL_URL": "dummymail://",
     }
 
 
@@ -205,6 +207,8 @@ def wrk(url, duration, connections, threads, cookie=None):
         "p95": figures["p95"] / 1000,
         "p99": figures["p99"] / 1000,
         "errors": errors,
+        "timeouts": figures["timeout"],
+        "status_errors": figures["status"],
         "requests": figures["requests"],
     }
 
@@ -293,6 +297,7 @@ def compare(papers, results):
 
 def main(argv=None):
     args = arguments(argv if argv is not None else sys.argv[1:])
+    args.connections = args.connections or (8 if args.command == "soak" else 16)
     if not shutil.which("wrk"):
         raise SystemExit("wrk fehlt: scripts/ensure-wrk installiert es (apt-get install wrk).")
     database = args.database or f"postgres://postgres@127.0.0.1:5432/ratsfaden_bench_{args.papers}"

@@ -9,6 +9,9 @@ import time
 
 from harness import RESULTS, gunicorn, pages_to_load, query_count, sessions
 
+# A request counts as failed without an answer within this many seconds (gunicorn's own
+# timeout, after which it ends the worker, is 60).
+ANSWER_WITHIN = 30
 MIXED_LUA = RESULTS.parent.parent / "bench" / "mixed.lua"
 
 
@@ -42,7 +45,7 @@ def soak(args, env):
                 f"-c{args.connections}",
                 f"-d{seconds}s",
                 "--timeout",
-                "10s",
+                f"{ANSWER_WITHIN}s",
                 "-s",
                 str(MIXED_LUA),
                 base,
@@ -67,7 +70,7 @@ def soak(args, env):
     )
     print(
         f"Fehler: {errors} (Status ≥ 400: {figures['status']}, Zeitüberschreitung: "
-        f"{figures['timeout']}, Verbindung: {figures['connect'] + figures['read'] + figures['write']}); "
+        f"{figures['timeout']} (ohne Antwort nach {ANSWER_WITHIN} s), Verbindung: {figures['connect'] + figures['read'] + figures['write']}); "
         f"Tracebacks im gunicorn-Log: {server_errors}"
     )
     print(
