@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -124,6 +125,37 @@ def _database():
 
 
 DATABASES = {"default": _database()}
+
+
+_REDIS = ("redis", "rediss", "rediscache")
+
+
+def _cache():
+    """Django's cache: Redis when CACHE_URL (or REDIS_URL) names one, shared by every instance;
+    else the memory of each process, which needs nothing for a single machine."""
+    url = env.str("CACHE_URL", default="") or env.str("REDIS_URL", default="")
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    try:
+        scheme = urlsplit(url).scheme
+        # Django's own Redis backend, not django-redis, which django-environ would pick.
+        backend = "django.core.cache.backends.redis.RedisCache" if scheme in _REDIS else None
+        return env.cache_url_config(url, backend=backend)
+    except Exception as exc:  # django-environ raises several kinds for a malformed URL
+        raise ImproperlyConfigured(
+            f"CACHE_URL is not a cache URL Ratsfaden understands ({exc}). "
+            "Use redis://host:6379/0 (rediss:// with TLS) or locmemcache://."
+        ) from exc
+
+
+CACHES = {"default": _cache()}
+# With a shared cache, sessions live there (and in the database, so that a restart of Redis
+# logs nobody out); without one, in the database, which every instance shares anyway.
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    else "django.contrib.sessions.backends.db"
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -157,10 +189,58 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+
+
+def _default_storage():
+    """Uploaded files and kept PDFs: an S3-compatible bucket when STORAGE_URL (or AWS_* with a
+    bucket) says so, shared by every instance; otherwise MEDIA_ROOT, a shared volume when
+    several instances run."""
+    url = env.str("STORAGE_URL", default="")
+    bucket = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+    if not url and not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {}
+    if url:
+        # s3://KEY:SECRET@host:port/bucket?region=…&secure=false  (host empty: Amazon S3 itself)
+        parsed = urlsplit(url)
+        if parsed.scheme != "s3" or not parsed.path.strip("/"):
+            raise ImproperlyConfigured(
+                "STORAGE_URL must look like s3://KEY:SECRET@host:port/bucket (host may be empty)."
+            )
+        query = dict(parse_qsl(parsed.query))
+        secure = query.get("secure", "true").lower() not in ("0", "false", "no")
+        options["bucket_name"] = parsed.path.strip("/")
+        if parsed.username:
+            options["access_key"] = unquote(parsed.username)
+            options["secret_key"] = unquote(parsed.password or "")
+        if parsed.hostname:
+            scheme = "https" if secure else "http"
+            port = f":{parsed.port}" if parsed.port else ""
+            options["endpoint_url"] = f"{scheme}://{parsed.hostname}{port}"
+        if "region" in query:
+            options["region_name"] = query["region"]
+    else:
+        # django-storages reads AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_ENDPOINT_URL …
+        # from the settings; the usual AWS variables are passed on as they are.
+        options["bucket_name"] = bucket
+        for name, option in (
+            ("AWS_ACCESS_KEY_ID", "access_key"),
+            ("AWS_SECRET_ACCESS_KEY", "secret_key"),
+            ("AWS_S3_ENDPOINT_URL", "endpoint_url"),
+            ("AWS_S3_REGION_NAME", "region_name"),
+        ):
+            if env.str(name, default=""):
+                options[option] = env.str(name)
+    # Nothing in the bucket is public: every file goes out through a view that checks who may
+    # read it, so objects get no public ACL, and the bucket is never addressed by the browser.
+    options.update({"default_acl": None, "querystring_auth": True, "file_overwrite": False})
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _default_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -75,6 +75,10 @@ class TransitionNotAllowed(Exception):
     """A lifecycle step that the paper's current state does not permit."""
 
 
+def letter_pdf_path(instance, filename):
+    return f"letters/{instance.pk}/{filename}"
+
+
 class Paper(models.Model):
     """OParl Paper of a faction: every part of a motion letter, and where it stands."""
 
@@ -214,6 +218,9 @@ class Paper(models.Model):
     report_received_at = models.DateTimeField(
         _("Bericht eingegangen am"), null=True, blank=True, editable=False
     )
+
+    # The public letter as a PDF, rendered once per version of its text (motions/letters.py).
+    letter_pdf = models.FileField(upload_to=letter_pdf_path, blank=True, editable=False)
 
     created = models.DateTimeField(_("angelegt"), auto_now_add=True)
     modified = models.DateTimeField(_("geändert"), auto_now=True)

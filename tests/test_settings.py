@@ -81,6 +81,10 @@ def setting(name, **env):
             "TRUST_X_FORWARDED_PROTO",
             "GUNICORN_BIND",
             "TASKS_BACKEND",
+            "CACHE_URL",
+            "REDIS_URL",
+            "STORAGE_URL",
+            "AWS_STORAGE_BUCKET_NAME",
         )
     }
     result = subprocess.run(
@@ -148,3 +152,86 @@ def test_an_unknown_task_backend_names_the_variable():
     result = start_django(DEBUG="true", TASKS_BACKEND="celery")
 
     assert "TASKS_BACKEND must be one of database, immediate" in result.stderr
+
+
+def test_without_a_cache_url_each_process_caches_in_its_memory():
+    caches = setting("CACHES", **PRODUCTION)
+
+    assert "LocMemCache" in caches
+
+
+def test_without_a_cache_url_sessions_live_in_the_database():
+    assert setting("SESSION_ENGINE", **PRODUCTION) == "'django.contrib.sessions.backends.db'"
+
+
+def test_cache_url_selects_djangos_own_redis_backend():
+    caches = setting("CACHES", CACHE_URL="redis://cache.internal:6379/2", **PRODUCTION)
+
+    assert "'django.core.cache.backends.redis.RedisCache'" in caches
+    assert "'redis://cache.internal:6379/2'" in caches
+
+
+def test_redis_url_is_understood_as_well():
+    caches = setting("CACHES", REDIS_URL="redis://cache.internal:6379/0", **PRODUCTION)
+
+    assert "RedisCache" in caches
+
+
+def test_with_redis_sessions_live_in_the_cache_backed_by_the_database():
+    engine = setting("SESSION_ENGINE", CACHE_URL="redis://cache.internal:6379/0", **PRODUCTION)
+
+    assert engine == "'django.contrib.sessions.backends.cached_db'"
+
+
+def test_a_bad_cache_url_names_the_variable():
+    result = start_django(DEBUG="true", CACHE_URL="nonsense://x")
+
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr
+
+
+def test_without_storage_settings_files_stay_on_the_file_system():
+    assert "FileSystemStorage" in setting("STORAGES", **PRODUCTION)
+
+
+def test_storage_url_selects_a_private_s3_bucket():
+    storages = setting(
+        "STORAGES",
+        STORAGE_URL="s3://KEY:SE%2FCRET@minio.internal:9000/ratsfaden?secure=false&region=eu-1",
+        **PRODUCTION,
+    )
+
+    assert "'storages.backends.s3.S3Storage'" in storages
+    assert "'bucket_name': 'ratsfaden'" in storages
+    assert "'endpoint_url': 'http://minio.internal:9000'" in storages
+    assert "'secret_key': 'SE/CRET'" in storages
+    assert "'region_name': 'eu-1'" in storages
+    assert "'default_acl': None" in storages
+
+
+def test_aws_variables_select_the_bucket_too():
+    storages = setting("STORAGES", AWS_STORAGE_BUCKET_NAME="rat-files", **PRODUCTION)
+
+    assert "'storages.backends.s3.S3Storage'" in storages
+    assert "'bucket_name': 'rat-files'" in storages
+
+
+def test_a_storage_url_without_a_bucket_is_refused():
+    result = start_django(DEBUG="true", STORAGE_URL="s3://minio.internal:9000")
+
+    assert result.returncode != 0
+    assert "STORAGE_URL" in result.stderr
+
+
+def test_the_s3_backend_loads_with_the_settings(settings):
+    from django.core.files.storage import storages
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {"bucket_name": "ratsfaden", "default_acl": None},
+        },
+    }
+
+    assert type(storages.create_storage(settings.STORAGES["default"])).__name__ == "S3Storage"

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from itertools import batched
 
 from django.contrib.auth import get_user_model
-from django.db import connection
+from django.db import connection, models
 from django.db.models import Count, F, Max, OuterRef, Subquery
 from django.utils import timezone
 
@@ -279,8 +279,11 @@ def copy(model, objects):
             obj.pk = pk
     relations = [f for f in meta.concrete_fields if f.is_relation]
     fields = meta.concrete_fields
-    # Choices are enums; the driver would write an enum by its name, not its value.
-    plain = [str if field.choices else None for field in fields]
+    # Choices are enums; the driver would write an enum by its name, not its value. A file
+    # field holds a FieldFile, written as its name.
+    plain = [
+        str if field.choices or isinstance(field, models.FileField) else None for field in fields
+    ]
     columns = ", ".join(quote(field.column) for field in fields)
     statement = f"COPY {quote(meta.db_table)} ({columns}) FROM STDIN"
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as rows:
