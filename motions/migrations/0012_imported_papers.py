@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('motions', '0009_requests_live_in_the_reports_app'),
+        ('motions', '0011_keep_letter_pdfs'),
     ]
 
     operations = [

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('motions', '0009_requests_live_in_the_reports_app'),
+        ('motions', '0012_imported_papers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
