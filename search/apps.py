@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +10,7 @@ class SearchConfig(AppConfig):
         from search import signals
 
         signals.connect()
+        if apps.is_installed("subscriptions"):
+            from search import following
+
+            following.register()

@@ -1,6 +1,7 @@
 """The search page: public content only, the same for everyone."""
 
 import re
+from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -33,6 +34,7 @@ def results(request):
             "found": found,
             "notes": notes,
             "query_string": _query_string(request, form),
+            "follow_query": _follow_query(form),
         },
     )
 
@@ -59,6 +61,16 @@ def _page(value, notes):
         return int(value)
     notes.append(_("Die Seitenzahl war ungültig; gezeigt wird die erste Seite."))
     return 1
+
+
+def _follow_query(form):
+    """The search as a subscription's parameters (see search/following.py)."""
+    params = {"art": "search", "q": form.query}
+    for name in ("gremium", "fraktion", "jahr"):
+        value = form.valid(name)
+        if value:
+            params[name] = getattr(value, "pk", value)
+    return urlencode(params)
 
 
 def _query_string(request, form):
