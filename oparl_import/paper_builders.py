@@ -94,12 +94,15 @@ class PaperBuilder(Builder):
         raise Skip("Drucksachennummer nicht eindeutig zu machen")
 
     def _committee(self, row, body, ctx):
-        """The organisation addressed: the committee under whose direction the paper is, else
+        """The organisation addressed: as a Ratsfaden source says it, else the committee under
+        whose direction the paper is, else
         the first of its consultation sequence, else whoever directs it (an administration
         unit), else the flagged placeholder."""
+        # A Ratsfaden source names the addressed committee in its own extension field.
+        addressed = ctx.pks("Organization", row.data.get("ratsfaden:committee"))
         directing = ctx.pks("Organization", row.data.get("underDirectionOf"))
         committees = [pk for pk in directing if self.kinds.get(pk) in COMMITTEE_KINDS]
-        candidates = committees + self.consulting.get(row.source_id, []) + directing
+        candidates = addressed + committees + self.consulting.get(row.source_id, []) + directing
         return candidates[0] if candidates else ctx.placeholder_organization(body)
 
     def on_deleted(self, row, ctx):
