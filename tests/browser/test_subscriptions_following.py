@@ -41,7 +41,7 @@ def test_a_citizen_follows_a_paper_by_keyboard(page, live_server, paper, check_s
     check_screen(page, "folgen-formular", BOTH)
 
     type_into(page, "input[name=email]", "keine-adresse")
-    focus_by_tab(page, "button[type=submit]")
+    focus_by_tab(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator("input[name=email]")).to_have_attribute("aria-invalid", "true")
     check_screen(page, "folgen-formular-fehler", BOTH)
@@ -49,13 +49,13 @@ def test_a_citizen_follows_a_paper_by_keyboard(page, live_server, paper, check_s
     page.locator("input[name=email]").fill("")
     type_into(page, "input[name=email]", "leserin@example.org")
     choose_radio(page, "frequency", "instant")
-    focus_by_tab(page, "button[type=submit]")
+    focus_by_tab(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Bitte bestätigen Sie Ihre Adresse")
     check_screen(page, "folgen-bestaetigen", BOTH)
 
     page.goto(live_server.url + _link("/folgen/bestaetigen/"))
-    focus_by_tab(page, "button[type=submit]")
+    focus_by_tab(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Abonnement bestätigt")
     check_screen(page, "folgen-bestaetigt", BOTH)
@@ -63,7 +63,7 @@ def test_a_citizen_follows_a_paper_by_keyboard(page, live_server, paper, check_s
 
     page.goto(live_server.url + _link("/folgen/abbestellen/"))
     check_screen(page, "folgen-abbestellen", BOTH)
-    focus_by_tab(page, "button[type=submit]")
+    focus_by_tab(page, "main button[type=submit]")
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text("Abbestellt")
     assert not Subscription.objects.exists()
