@@ -20,9 +20,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from council.forms import is_id
-from council.models import AgendaItem, Meeting, Organization
+from council.models import AgendaItem, Meeting, Organization, current_body
 from motions.models import Paper, Sponsorship
 from motions.querysets import REGISTER_PARAMETERS, register_filters
+from reports.filters import filter_reports
 from reports.models import Report
 
 FEED_SIZE = 50
@@ -45,6 +46,10 @@ def public_timeline(paper):
             label += f" ({entry.comment})"
         labelled.append((entry, label))
     return labelled
+
+
+# The reports list's filters (reports/filters.py), in the order the feed's address keeps them.
+REPORT_PARAMETERS = ("einheit", "gremium", "jahr")
 
 
 def query_string(params, names):
@@ -164,19 +169,30 @@ class PaperTimelineFeed(_AtomFeed):
 class ReportFeed(_AtomFeed):
     """Published public reports of the administration."""
 
-    def title(self):
+    def get_object(self, request):
+        """The list's filters (unit, committee, year), as `/berichte/` takes them; a value the
+        list would drop with a message makes the feed not found, like the register's."""
+        reports, form = filter_reports(
+            Report.objects.visible_to(CITIZEN).published(), request.GET, body=current_body(request)
+        )
+        if form.errors:
+            raise Http404
+        return reports, query_string(request.GET, REPORT_PARAMETERS)
+
+    def title(self, obj):
         return _("Berichte der Verwaltung")
 
-    def link(self):
-        return reverse("reports:list")
+    def link(self, obj):
+        url = reverse("reports:list")
+        return f"{url}?{obj[1]}" if obj[1] else url
 
-    def feed_url(self):
-        return reverse("subscriptions:reports_feed")
+    def feed_url(self, obj):
+        url = reverse("subscriptions:reports_feed")
+        return f"{url}?{obj[1]}" if obj[1] else url
 
-    def items(self):
+    def items(self, obj):
         return (
-            Report.objects.visible_to(CITIZEN)
-            .published()
+            obj[0]
             .select_related("request__paper", "request__unit")
             .order_by("-published_at", "-pk")[:FEED_SIZE]
         )

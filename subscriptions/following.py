@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from motions.querysets import REGISTER_PARAMETERS, register_filters
-from subscriptions.feeds import query_string
+from subscriptions.feeds import REPORT_PARAMETERS, query_string
 
 
 @dataclass
@@ -126,12 +126,15 @@ def options_for(context):
     elif name == "council:organization" and context.get("organization"):
         _organization(options, context["organization"])
     elif name == "reports:list":
-        options.feeds.append(
-            (_("Neue Berichte (Atom-Feed)"), reverse("subscriptions:reports_feed"))
-        )
+        query = query_string(request.GET, REPORT_PARAMETERS)
+        url = reverse("subscriptions:reports_feed")
+        label = _("Diese Liste als Atom-Feed") if query else _("Neue Berichte (Atom-Feed)")
+        options.feeds.append((label, f"{url}?{query}" if query else url))
     elif name == "council:meetings":
+        query = query_string(request.GET, ("gremium",))
+        url = reverse("subscriptions:meetings_feed")
         options.feeds.append(
-            (_("Sitzungen und Einladungen (Atom-Feed)"), reverse("subscriptions:meetings_feed"))
+            (_("Sitzungen und Einladungen (Atom-Feed)"), f"{url}?{query}" if query else url)
         )
     request._follow_options = options
     return options

@@ -195,6 +195,36 @@ def test_reports_feed_lists_only_published_public_reports(client, b2, integratio
     assert [e["title"] for e in entries] == [f"{public.reference}: Antwort zur Schulsozialarbeit"]
 
 
+def test_reports_feed_follows_the_lists_committee_filter(client, b2, council, integration_unit):
+    published_report(b2, integration_unit, title="Antwort an B2")
+    published_report(council, integration_unit, title="Antwort an den Rat")
+
+    entries = atom_entries(client.get("/feeds/berichte/", {"gremium": b2.pk}))
+
+    assert [e["title"].split(": ", 1)[1] for e in entries] == ["Antwort an B2"]
+
+
+def test_reports_feed_follows_the_lists_year_filter(client, b2, integration_unit):
+    at_2025 = datetime.datetime(2025, 5, 1, 9, 0, tzinfo=f.BERLIN)
+    published_report(b2, integration_unit, title="Antwort von 2025", at=at_2025)
+    published_report(b2, integration_unit, title="Antwort von 2026")
+
+    entries = atom_entries(client.get("/feeds/berichte/", {"jahr": "2025"}))
+
+    assert [e["title"].split(": ", 1)[1] for e in entries] == ["Antwort von 2025"]
+
+
+@pytest.mark.parametrize("query", [{"gremium": "x"}, {"jahr": "zwei"}, {"einheit": "99999"}])
+def test_reports_feed_with_a_bad_filter_is_a_404(client, query):
+    assert client.get("/feeds/berichte/", query).status_code == 404
+
+
+def test_the_reports_list_offers_the_feed_of_its_filter_state(client, b2):
+    response = client.get("/berichte/", {"gremium": b2.pk, "seite": "2"})
+
+    assert f'href="/feeds/berichte/?gremium={b2.pk}"' in response.content.decode()
+
+
 def test_meetings_feed_of_a_committee_shows_its_meetings_with_the_public_agenda(
     client, b2, body, upcoming_b2_meeting
 ):
