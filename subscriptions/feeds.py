@@ -5,6 +5,7 @@ share what they fetched. Each feed starts from the public querysets and shows at
 FEED_SIZE entries, newest first, in a bounded number of queries.
 """
 
+import datetime
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from council.filters import filter_memberships
 from council.forms import is_id
 from council.models import AgendaItem, Meeting, Organization, current_body
 from motions.models import Paper, Sponsorship
@@ -50,6 +52,7 @@ def public_timeline(paper):
 
 # The reports list's filters (reports/filters.py), in the order the feed's address keeps them.
 REPORT_PARAMETERS = ("einheit", "gremium", "jahr")
+MEMBER_PARAMETERS = ("gremium", "fraktion")
 
 
 def query_string(params, names):
@@ -276,3 +279,52 @@ class MeetingFeed(_AtomFeed):
 
 def _with_query(url, query):
     return f"{url}?{query}" if query else url
+
+
+class MembersFeed(_AtomFeed):
+    """The persons list `/personen/` with its filters (committee, faction): today's public
+    mandates there, the most recently begun first — a new member shows up as a new entry."""
+
+    def get_object(self, request):
+        body = current_body(request)
+        council = Organization.objects.current().filter(body=body, kind="council").first()
+        memberships, form, organization = filter_memberships(
+            request.GET, body=body, council=council
+        )
+        if form.errors or organization is None:
+            raise Http404
+        return memberships, organization, query_string(request.GET, MEMBER_PARAMETERS)
+
+    def title(self, obj):
+        return _("Mitglieder: %(name)s") % {"name": obj[1].name}
+
+    def link(self, obj):
+        url = reverse("council:persons")
+        return f"{url}?{obj[2]}" if obj[2] else url
+
+    def feed_url(self, obj):
+        url = reverse("subscriptions:members_feed")
+        return f"{url}?{obj[2]}" if obj[2] else url
+
+    def items(self, obj):
+        return (
+            obj[0]
+            .select_related("person", "organization", "on_behalf_of")
+            .order_by("-start_date", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, membership):
+        return f"{membership.person}: {membership.get_role_display()}, {membership.organization}"
+
+    def item_link(self, membership):
+        return membership.person.get_absolute_url()
+
+    def item_text(self, membership):
+        lines = [_("seit %(date)s") % {"date": f"{membership.start_date:%d.%m.%Y}"}]
+        if membership.on_behalf_of:
+            lines.append(_("für %(faction)s") % {"faction": membership.on_behalf_of.name})
+        return "\n".join(lines)
+
+    def item_pubdate(self, membership):
+        start = datetime.datetime.combine(membership.start_date, datetime.time())
+        return timezone.make_aware(start)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from motions.querysets import REGISTER_PARAMETERS, register_filters
-from subscriptions.feeds import REPORT_PARAMETERS, query_string
+from subscriptions.feeds import MEMBER_PARAMETERS, REPORT_PARAMETERS, query_string
 
 
 @dataclass
@@ -130,6 +130,12 @@ def options_for(context):
         url = reverse("subscriptions:reports_feed")
         label = _("Diese Liste als Atom-Feed") if query else _("Neue Berichte (Atom-Feed)")
         options.feeds.append((label, f"{url}?{query}" if query else url))
+    elif name == "council:persons":
+        query = query_string(request.GET, MEMBER_PARAMETERS)
+        url = reverse("subscriptions:members_feed")
+        options.feeds.append(
+            (_("Mitglieder dieser Liste (Atom-Feed)"), f"{url}?{query}" if query else url)
+        )
     elif name == "council:meetings":
         query = query_string(request.GET, ("gremium",))
         url = reverse("subscriptions:meetings_feed")

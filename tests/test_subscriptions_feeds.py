@@ -225,6 +225,46 @@ def test_the_reports_list_offers_the_feed_of_its_filter_state(client, b2):
     assert f'href="/feeds/berichte/?gremium={b2.pk}"' in response.content.decode()
 
 
+def test_members_feed_lists_the_councils_public_mandates(client, body, council, spd):
+    person = f.PersonFactory(body=body, given_name="Anna", family_name="Beispiel")
+    f.MembershipFactory(person=person, organization=council, on_behalf_of=spd)
+
+    entries = atom_entries(client.get("/feeds/personen/"))
+
+    assert [e["title"].split(":")[0] for e in entries] == ["Anna Beispiel"]
+
+
+def test_members_feed_follows_the_lists_committee_and_faction_filters(
+    client, body, council, b2, spd, gruene
+):
+    for name, faction in (("Rot", spd), ("Grün", gruene)):
+        person = f.PersonFactory(body=body, family_name=name)
+        f.MembershipFactory(person=person, organization=b2, on_behalf_of=faction)
+
+    entries = atom_entries(client.get("/feeds/personen/", {"gremium": b2.pk, "fraktion": spd.pk}))
+
+    assert len(entries) == 1 and "Rot" in entries[0]["title"]
+
+
+def test_members_feed_never_lists_staff_without_a_mandate(client, body, council, spd):
+    staff = f.PersonFactory(body=body, family_name="Mitarbeiterin")
+    f.MembershipFactory(person=staff, organization=council, role="faction_staff")
+
+    entries = atom_entries(client.get("/feeds/personen/"))
+
+    assert "Mitarbeiterin" not in str(entries)
+
+
+def test_members_feed_with_a_bad_filter_is_a_404(client, council):
+    assert client.get("/feeds/personen/", {"gremium": "x"}).status_code == 404
+
+
+def test_the_persons_list_offers_the_feed_of_its_filter_state(client, council, b2):
+    response = client.get("/personen/", {"gremium": b2.pk})
+
+    assert f'href="/feeds/personen/?gremium={b2.pk}"' in response.content.decode()
+
+
 def test_meetings_feed_of_a_committee_shows_its_meetings_with_the_public_agenda(
     client, b2, body, upcoming_b2_meeting
 ):
