@@ -7,6 +7,7 @@ import io
 import pypdf
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from freezegun import freeze_time
 
 from council import agenda, documents
@@ -119,7 +120,7 @@ def test_a_supplement_says_so_and_marks_its_new_items(client, invited, b2_chair)
     response = client.get(invitation_url(invited, version.number))
 
     text = pdf_text(response.content)
-    assert f"Nachtrag vom {version.published_at:%d.%m.%Y}" in text
+    assert f"Nachtrag vom {timezone.localtime(version.published_at):%d.%m.%Y}" in text
     new_line = next(line for line in text.splitlines() if "Dringlichkeitsantrag" in line)
     assert "NEU" in new_line
     old_line = next(line for line in text.splitlines() if "Spielplatz Nord" in line)

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from council.models import AgendaResult
 from motions import services
@@ -483,7 +484,9 @@ def test_an_inquiry_gets_an_answer_date_from_the_rules_of_procedure(b2, spd, spd
 
     paper = services.submit(paper=inquiry, by=spd_staff)
 
-    assert (paper.report_due - paper.submitted_at.date()).days == body.inquiry_answer_days
+    # Counted from the German calendar day of submission (late in the evening UTC is tomorrow).
+    submitted_on = timezone.localdate(paper.submitted_at)
+    assert (paper.report_due - submitted_on).days == body.inquiry_answer_days
 
 
 def test_a_scheduled_public_item_goes_before_the_nonpublic_ones(submitted, b2_chair, b2_meeting):
