@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.deadlines import AnsweredByDueDate
+
 DEFAULT_CONFORMANCE = (
     "Dieses Ratsinformationssystem soll die Anforderungen der Barrierefreie-Informationstechnik-"
     "Verordnung (BITV 2.0) und der WCAG 2.1 auf Stufe AA erfüllen. Jede Seite ist ohne "
@@ -65,7 +67,7 @@ class AccessibilityStatement(models.Model):
         return reverse("portal:accessibility")
 
 
-class Feedback(models.Model):
+class Feedback(AnsweredByDueDate, models.Model):
     """A report of a barrier (or a question on accessibility), to be answered within a month.
     The sender's address is for the answer only: it is never shown outside the office's list."""
 
@@ -103,25 +105,3 @@ class Feedback(models.Model):
 
     def get_absolute_url(self):
         return reverse("portal:feedback_detail", args=[self.pk])
-
-    @property
-    def is_open(self):
-        return self.answered_at is None
-
-    @property
-    def overdue(self):
-        return self.is_open and self.due_date < timezone.localdate()
-
-    @property
-    def days_left(self):
-        return (self.due_date - timezone.localdate()).days
-
-    @property
-    def days_overdue(self):
-        return -self.days_left
-
-    @property
-    def on_time(self):
-        if self.answered_at is None:
-            return None
-        return timezone.localdate(self.answered_at) <= self.due_date

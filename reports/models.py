@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from council.deadlines import AnsweredByDueDate
 from reports.querysets import ReportQuerySet, ReportRequestQuerySet
 
 
@@ -17,7 +18,7 @@ class ReportForm(models.TextChoices):
     WRITTEN_AND_ORAL = "written_and_oral", _("schriftlich und mündlich")
 
 
-class ReportRequest(models.Model):
+class ReportRequest(AnsweredByDueDate, models.Model):
     """Berichtsauftrag: a unit owes a report on a paper, in a form, by a date or meeting."""
 
     paper = models.ForeignKey(
@@ -76,28 +77,6 @@ class ReportRequest(models.Model):
 
     def get_absolute_url(self):
         return reverse("reports:request", args=[self.pk])
-
-    @property
-    def is_open(self):
-        return self.answered_at is None
-
-    @property
-    def overdue(self):
-        return self.is_open and self.due_date < timezone.localdate()
-
-    @property
-    def days_left(self):
-        return (self.due_date - timezone.localdate()).days
-
-    @property
-    def days_overdue(self):
-        return -self.days_left
-
-    @property
-    def on_time(self):
-        if self.answered_at is None:
-            return None
-        return timezone.localdate(self.answered_at) <= self.due_date
 
 
 class RequestQuestion(models.Model):
