@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "subscriptions",
     "oparl",
     "oparl_import",
+    "pagecache",
 ]
 
 MIDDLEWARE = [
@@ -149,6 +150,23 @@ def _cache():
 
 
 CACHES = {"default": _cache()}
+
+# Public pages as citizens get them are kept in that cache (pagecache.decorators.cache_public)
+# until anything public changes; the timeout bounds what only time changes ("overdue").
+# 0 turns it off.
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# A committed write to a table of these apps makes every kept page unreachable (a new
+# generation), except for the models named below, which never reach a public page.
+PAGE_CACHE_APPS = ["council", "motions", "committees", "reports", "portal", "search", "oparl"]
+PAGE_CACHE_IGNORED_MODELS = [
+    "motions.Notification",
+    "motions.LetterUpload",
+    "motions.ReferenceCounter",
+    "reports.Reminder",
+    "portal.Feedback",
+    "search.FileText",
+    "oparl.FileDigest",
+]
 # With a shared cache, sessions live there (and in the database, so that a restart of Redis
 # logs nobody out); without one, in the database, which every instance shares anyway.
 SESSION_ENGINE = (

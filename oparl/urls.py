@@ -1,14 +1,17 @@
 from django.urls import path, re_path
 
 from oparl import views
+from pagecache.decorators import cache_public
 
 app_name = "oparl"
 urlpatterns = [
-    path("", views.system, name="system"),
-    path("body/", views.bodies, name="bodies"),
-    path("body/<int:pk>/<str:name>/", views.body_list, name="body_list"),
-    path("organization/<int:pk>/meeting/", views.organization_meetings, name="meetings"),
-    path("<slug:key>/<int:pk>/", views.detail, name="detail"),
+    path("", cache_public(views.system), name="system"),
+    path("body/", cache_public(views.bodies), name="bodies"),
+    path("body/<int:pk>/<str:name>/", cache_public(views.body_list), name="body_list"),
+    path(
+        "organization/<int:pk>/meeting/", cache_public(views.organization_meetings), name="meetings"
+    ),
+    path("<slug:key>/<int:pk>/", cache_public(views.detail), name="detail"),
     path("<slug:key>/<int:pk>/inhalt", views.file_content, name="file"),
     path(
         "<slug:key>/<int:pk>/download",

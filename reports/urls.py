@@ -1,15 +1,16 @@
 from django.urls import path
 
+from pagecache.decorators import cache_public
 from reports import accountability_views, inbox, version_views, views, writing
 
 app_name = "reports"
 urlpatterns = [
-    path("", views.report_list, name="list"),
+    path("", cache_public(views.report_list), name="list"),
     path("eingang/", inbox.inbox, name="inbox"),
     path("rechenschaft/", accountability_views.accountability, name="accountability"),
-    path("<int:pk>/", views.detail, name="detail"),
-    path("<int:pk>/fassungen/", version_views.versions, name="versions"),
-    path("<int:pk>/bericht.pdf", views.report_pdf, name="pdf"),
+    path("<int:pk>/", cache_public(views.detail), name="detail"),
+    path("<int:pk>/fassungen/", cache_public(version_views.versions), name="versions"),
+    path("<int:pk>/bericht.pdf", cache_public(views.report_pdf), name="pdf"),
     path("<int:pk>/freigeben/", writing.release, name="release"),
     path("<int:pk>/veroeffentlichen/", writing.publish, name="publish"),
     path("<int:pk>/vorgetragen/", writing.present, name="present"),

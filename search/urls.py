@@ -1,9 +1,10 @@
 from django.urls import path
 
+from pagecache.decorators import cache_public
 from search import feeds, views
 
 app_name = "search"
 urlpatterns = [
-    path("", views.results, name="results"),
-    path("feed/", feeds.SearchFeed(), name="feed"),
+    path("", cache_public(views.results), name="results"),
+    path("feed/", cache_public(feeds.SearchFeed()), name="feed"),
 ]

@@ -17,6 +17,9 @@ def _fast_and_quiet(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # A test's transaction never commits, so no change would start a new generation of cached
+    # pages: the page cache is off, except in the tests of the cache (tests/test_pagecache.py).
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

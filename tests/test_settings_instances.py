@@ -269,3 +269,22 @@ def test_a_paper_submitted_through_one_instance_is_public_at_once_on_the_other(
     page = citizen.get(second, f"/antraege/{paper.pk}/")
     assert page.status == 200
     assert reference in page.body
+
+
+def test_a_register_kept_by_one_instance_shows_a_paper_submitted_through_the_other_at_once(
+    instances, staff, b2, spd
+):
+    first, second = instances
+    paper = f.draft(committee=b2, by=staff, factions=[spd], title="Zwischengespeichert")
+    browser = Browser()
+    log_in(browser, first)
+    citizen = Browser()
+    import redis
+
+    redis.Redis.from_url(CACHE_URL).flushdb()
+    assert "Zwischengespeichert" not in citizen.get(second, "/antraege/").body
+    assert redis.Redis.from_url(CACHE_URL).keys("*pagecache*")  # the page is kept
+
+    browser.post(first, f"/antraege/{paper.pk}/einreichen/", {})
+
+    assert "Zwischengespeichert" in citizen.get(second, "/antraege/").body

@@ -1,0 +1,103 @@
+"""cache_public: keep a public page as citizens get it, until anything public changes.
+
+Only a request that carries nothing of a person is answered from the cache or fills it: a GET
+without a login and without any cookie but the CSRF and language cookies. A page rendered for
+someone logged in, for a session, with a message, a CSRF token or a cookie of its own is never
+stored, so no cached page reaches anyone who may see less than citizens do, and no one who may
+see more is ever given the citizens' page.
+
+Pages are kept under the current generation (pagecache.generations): a committed change to
+anything public makes every earlier page unreachable at once, on every instance. The timeout
+(settings.PUBLIC_PAGE_CACHE_SECONDS, 0 turns caching off) bounds what only time changes:
+"overdue", "upcoming", today's mandates.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+
+from pagecache import generations
+
+KEY_PREFIX = "pagecache"
+
+
+def cache_public(view):
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
+        if not seconds or not _as_citizen(request):
+            return view(request, *args, **kwargs)
+        key = page_key(request)
+        kept = cache.get(key)
+        if kept is not None:
+            return _thaw(kept)
+        response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response = response.render()
+        if _storable(request, response):
+            cache.set(key, _freeze(response), seconds)
+        return response
+
+    return cached_view
+
+
+def _as_citizen(request):
+    if request.method != "GET":
+        return False
+    neutral = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+    if not set(request.COOKIES) <= neutral:
+        return False  # a session, a message, anything of a person's own
+    return not request.user.is_authenticated
+
+
+def page_key(request):
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return ":".join(
+        [
+            KEY_PREFIX,
+            str(generations.current()),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            timezone.localdate().isoformat(),
+            address,
+        ]
+    )
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if {"private", "no-store", "no-cache"} & _cache_control(response):
+        return False
+    if {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()} - {"cookie"}:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False  # the page holds a CSRF token: it belongs to this browser
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "_queued_messages", None)
+
+
+def _cache_control(response):
+    return {
+        part.split("=")[0].strip().lower()
+        for part in response.get("Cache-Control", "").split(",")
+        if part.strip()
+    }
+
+
+def _freeze(response):
+    return (response.status_code, list(response.items()), response.content)
+
+
+def _thaw(kept):
+    status, headers, content = kept
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
