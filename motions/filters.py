@@ -81,6 +81,10 @@ class PaperFilterForm(ListFilterForm):
         self.fields["jahr"].widget.attrs.update(inputmode="numeric", size=6)
 
 
+# The filters' names in the query string, in the order a feed's address keeps them.
+FILTER_PARAMETERS = ("art", "gremium", "fraktion", "stand", "bericht", "jahr")
+
+
 def filter_papers(papers, params, *, body):
     """Narrow `papers` (already visible to the user) by the query string `params`; returns the
     papers, the bound form (for the page's controls and messages) and the sort order."""

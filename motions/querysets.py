@@ -13,39 +13,6 @@ OWED_BY = []
 
 
 # The paper register's filters as query parameters (shareable URLs of the list and its feed).
-REGISTER_PARAMETERS = ("typ", "stand", "gremium", "fraktion", "jahr")
-
-
-def register_filters(params):
-    """The register's filters read from `params` (a QueryDict or dict): {"paper_type", "state",
-    "committee", "faction", "year"}, only those given. ValueError for a malformed value, an
-    unknown choice or an organization that does not exist, so that no caller guesses."""
-    from council.forms import is_id
-    from council.models import Organization
-    from motions.models import PaperState, PaperType
-
-    filters = {}
-    for name in REGISTER_PARAMETERS:
-        value = params.get(name) or ""
-        if not value:
-            continue
-        if name == "typ" and value in PaperType.values:
-            filters["paper_type"] = value
-        elif name == "stand" and value in PaperState.values and value != PaperState.DRAFT:
-            filters["state"] = value
-        elif name in ("gremium", "fraktion") and is_id(value):
-            kinds = {"kind": "faction"} if name == "fraktion" else {}
-            organization = Organization.objects.filter(pk=value, **kinds).first()
-            if organization is None:
-                raise ValueError(name)
-            filters["faction" if name == "fraktion" else "committee"] = organization
-        elif name == "jahr" and value.isascii() and value.isdigit() and 1900 <= int(value) <= 2199:
-            filters["year"] = int(value)
-        else:
-            raise ValueError(name)
-    return filters
-
-
 def owed_by(units):
     """Q for the papers `units` owe an answer on, as the registered apps say."""
     condition = Q(pk__isnull=True)
@@ -62,21 +29,6 @@ class PaperQuerySet(models.QuerySet):
             .filter(is_public=True)
             .exclude(state="withdrawn", submitted_at__isnull=True)
         )
-
-    def in_register(self, filters):
-        """The papers matching `filters` from `register_filters`."""
-        papers = self
-        if "paper_type" in filters:
-            papers = papers.filter(paper_type=filters["paper_type"])
-        if "state" in filters:
-            papers = papers.filter(state=filters["state"])
-        if "committee" in filters:
-            papers = papers.filter(committee=filters["committee"])
-        if "faction" in filters:
-            papers = papers.of_factions([filters["faction"]])
-        if "year" in filters:
-            papers = papers.filter(submitted_at__year=filters["year"])
-        return papers
 
     def awaiting(self, committees):
         """Submitted papers that wait to be put on an agenda of one of `committees`: the next

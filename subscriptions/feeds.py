@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from council.filters import filter_memberships
 from council.forms import is_id
 from council.models import AgendaItem, Meeting, Organization, current_body
+from motions.filters import FILTER_PARAMETERS, filter_papers
 from motions.models import Paper, Sponsorship
-from motions.querysets import REGISTER_PARAMETERS, register_filters
 from reports.filters import filter_reports
 from reports.models import Report
 
@@ -73,40 +73,40 @@ class _AtomFeed(Feed):
 
 
 class PaperRegisterFeed(_AtomFeed):
-    """The register `/antraege/` with the same query string: type, state, committee, faction,
-    year."""
+    """The register `/antraege/` with the same filters (motions.filters.filter_papers); a value
+    the register would drop with a message makes the feed not found."""
 
     def get_object(self, request):
-        try:
-            filters = register_filters(request.GET)
-        except ValueError:
-            raise Http404 from None
-        filters["query"] = query_string(request.GET, REGISTER_PARAMETERS)
-        return filters
+        papers, form, _order = filter_papers(
+            Paper.objects.public(), request.GET, body=current_body(request)
+        )
+        if form.errors:
+            raise Http404
+        return papers, form.cleaned_data, query_string(request.GET, FILTER_PARAMETERS)
 
-    def title(self, filters):
+    def title(self, obj):
+        _papers, values, _query = obj
         parts = [_("Anträge und Anfragen")]
-        if "faction" in filters:
-            parts.append(filters["faction"].name)
-        if "committee" in filters:
-            parts.append(_("an %(name)s") % {"name": filters["committee"].name})
-        if "paper_type" in filters or "state" in filters or "year" in filters:
+        if values.get("fraktion"):
+            parts.append(values["fraktion"].name)
+        if values.get("gremium"):
+            parts.append(_("an %(name)s") % {"name": values["gremium"].name})
+        if any(values.get(name) for name in ("art", "stand", "bericht", "jahr")):
             parts.append(_("gefiltert"))
         return " – ".join(parts)
 
-    def link(self, filters):
-        return _with_query(reverse("motions:list"), filters["query"])
+    def link(self, obj):
+        return _with_query(reverse("motions:list"), obj[2])
 
-    def feed_url(self, filters):
-        return _with_query(reverse("subscriptions:papers_feed"), filters["query"])
+    def feed_url(self, obj):
+        return _with_query(reverse("subscriptions:papers_feed"), obj[2])
 
-    def subtitle(self, filters):
+    def subtitle(self, obj):
         return _("Neu eingereichte öffentliche Anträge und Anfragen.")
 
-    def items(self, filters):
+    def items(self, obj):
         return (
-            Paper.objects.public()
-            .in_register(filters)
+            obj[0]
             .select_related("committee")
             .prefetch_related(
                 Prefetch("sponsorships", queryset=Sponsorship.objects.select_related("faction"))

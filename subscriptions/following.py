@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from motions.querysets import REGISTER_PARAMETERS, register_filters
+from motions.filters import FILTER_PARAMETERS
 from subscriptions.feeds import MEMBER_PARAMETERS, REPORT_PARAMETERS, query_string
 
 
@@ -82,19 +82,21 @@ def _paper(options, paper):
         )
 
 
-def _paper_list(options, request):
-    """The register's feed in its filter state; narrowed to exactly one faction or committee,
+def _paper_list(options, filters):
+    """The register's feed in its filter state (the page's bound PaperFilterForm: a value the
+    page dropped is not in the feed either); narrowed to exactly one faction or committee,
     also that organization's mail and (for a committee) meetings and calendar."""
-    try:
-        filters = register_filters(request.GET)
-    except ValueError:
-        filters = {}  # the list itself tells what is wrong; the unfiltered feed still fits
-    if set(filters) == {"faction"}:
-        _faction(options, filters["faction"])
-    elif set(filters) == {"committee"}:
-        _committee(options, filters["committee"])
+    values = {
+        name: value
+        for name, value in (filters.valid_data() if filters is not None else {}).items()
+        if name in FILTER_PARAMETERS
+    }
+    if set(values) == {"fraktion"}:
+        _faction(options, values["fraktion"])
+    elif set(values) == {"gremium"}:
+        _committee(options, values["gremium"])
     else:
-        query = query_string(request.GET, REGISTER_PARAMETERS) if filters else ""
+        query = query_string(filters.data, [n for n in FILTER_PARAMETERS if n in values])
         label = _("Diese Liste als Atom-Feed") if query else _("Alle Anträge (Atom-Feed)")
         options.feeds.append((label, _papers_feed(query)))
 
@@ -120,7 +122,7 @@ def options_for(context):
     if name == "council:home":
         _everything(options)
     elif name == "motions:list":
-        _paper_list(options, request)
+        _paper_list(options, context.get("filters"))
     elif name == "motions:detail":
         _paper(options, context.get("paper"))
     elif name == "council:organization" and context.get("organization"):

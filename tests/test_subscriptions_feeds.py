@@ -8,6 +8,7 @@ import pytest
 
 from council import agenda
 from motions import services as paper_steps
+from motions.models import Paper
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +99,15 @@ def test_register_feed_follows_the_faction_filter(client, submitted, gruene_pape
 
 
 def test_register_feed_follows_the_type_filter(client, submitted, gruene_paper):
-    entries = atom_entries(client.get("/feeds/antraege/?typ=inquiry"))
+    entries = atom_entries(client.get("/feeds/antraege/?art=inquiry"))
+
+    assert [e["title"] for e in entries] == [f"{gruene_paper.reference}: Radwege"]
+
+
+def test_register_feed_follows_the_report_filter(client, submitted, gruene_paper):
+    Paper.objects.filter(pk=gruene_paper.pk).update(report_due=datetime.date(2020, 1, 31))
+
+    entries = atom_entries(client.get("/feeds/antraege/?bericht=ueberfaellig"))
 
     assert [e["title"] for e in entries] == [f"{gruene_paper.reference}: Radwege"]
 
@@ -118,10 +127,9 @@ def test_register_feed_follows_the_committee_and_year_filters(client, submitted,
         "fraktion=999999",
         "fraktion=abc",
         "gremium=99999999999999999999999",
-        "typ=unsinn",
+        "art=unsinn",
         "stand=draft",
         "jahr=20x6",
-        "jahr=٢٠٢٦",
         "jahr=0000",
         "jahr=99999999999999999999",
     ],

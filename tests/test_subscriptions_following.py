@@ -93,9 +93,9 @@ def test_the_register_offers_the_feed_of_its_filter_state(client, paper, b2):
 
 
 def test_the_register_with_a_type_filter_offers_that_feed_but_no_mail(client, paper):
-    response = client.get("/antraege/?typ=inquiry")
+    response = client.get("/antraege/?art=inquiry")
 
-    assert ALTERNATE.findall(response.content.decode()) == ["/feeds/antraege/?typ=inquiry"]
+    assert ALTERNATE.findall(response.content.decode()) == ["/feeds/antraege/?art=inquiry"]
     assert "/folgen/" not in box(response)
 
 
