@@ -122,6 +122,9 @@ def _database():
     else:
         config.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
         config.setdefault("CONN_HEALTH_CHECKS", True)
+        # Compiling a query (JIT) pays off for long reports; for a page's short queries it costs
+        # more than it saves (measured on a faction's work list: 13 ms of 108).
+        config.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
     return config
 
 

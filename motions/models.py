@@ -245,6 +245,21 @@ class Paper(models.Model):
                 condition=Q(report_received_at__isnull=True, report_due__isnull=False),
                 name="paper_answer_owed",
             ),
+            # "Unsere Anträge" orders all of a faction's papers (the office's: all papers) by what
+            # needs attention (with_attention): with every column of that order in the index,
+            # PostgreSQL reads the index alone instead of the wide table.
+            models.Index(
+                fields=[
+                    "body",
+                    "state",
+                    "report_due",
+                    "report_received_at",
+                    "filing_deadline",
+                    "modified",
+                    "id",
+                ],
+                name="paper_worklist",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -12,7 +12,12 @@ from council.roles import roles_of
 OWED_BY = []
 
 
-# The paper register's filters as query parameters (shareable URLs of the list and its feed).
+# What a citizen may read: submitted, public papers (a paper withdrawn before it was submitted
+# never was). A condition on the row itself, so that it combines with the others below into one
+# indexed WHERE instead of subqueries over all papers.
+PUBLIC = ~Q(state="draft") & Q(is_public=True) & ~Q(state="withdrawn", submitted_at__isnull=True)
+
+
 def owed_by(units):
     """Q for the papers `units` owe an answer on, as the registered apps say."""
     condition = Q(pk__isnull=True)
@@ -21,14 +26,16 @@ def owed_by(units):
     return condition
 
 
+def _of_factions(factions):
+    from motions.models import Sponsorship
+
+    return Exists(Sponsorship.objects.filter(paper=OuterRef("pk"), faction__in=factions))
+
+
 class PaperQuerySet(models.QuerySet):
     def public(self):
         """What a citizen may read: submitted, public papers."""
-        return (
-            self.exclude(state="draft")
-            .filter(is_public=True)
-            .exclude(state="withdrawn", submitted_at__isnull=True)
-        )
+        return self.filter(PUBLIC)
 
     def awaiting(self, committees):
         """Submitted papers that wait to be put on an agenda of one of `committees`: the next
@@ -59,11 +66,7 @@ class PaperQuerySet(models.QuerySet):
 
     def of_factions(self, factions):
         """Papers one of `factions` originates (alone or jointly)."""
-        from motions.models import Sponsorship
-
-        return self.filter(
-            Exists(Sponsorship.objects.filter(paper=OuterRef("pk"), faction__in=factions))
-        )
+        return self.filter(_of_factions(factions))
 
     def visible_to(self, user):
         """Public papers; drafts and non-public papers of the user's own factions; non-public
@@ -72,9 +75,9 @@ class PaperQuerySet(models.QuerySet):
         roles = roles_of(user)
         if roles.office:
             return self
-        visible = Q(pk__in=self.public().values("pk"))
+        visible = PUBLIC
         if roles.factions:
-            visible |= Q(pk__in=self.of_factions(roles.factions).values("pk"))
+            visible |= _of_factions(roles.factions)
         submitted = ~Q(state="draft") & ~Q(state="withdrawn", submitted_at__isnull=True)
         committees = roles.seats | roles.served
         entitled = Q(committee__in=committees) if committees else Q(pk__isnull=True)

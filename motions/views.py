@@ -194,7 +194,9 @@ def dashboard(request):
     if not (roles.factions or roles.office):
         raise PermissionDenied
     body = current_body(request)
-    papers = _papers(request.user).filter(body=body)
+    # A faction's own papers are visible to its staff by definition (Paper.visible_to), so the
+    # list starts from them rather than from everything the user may read.
+    papers = Paper.objects.filter(body=body)
     if not roles.office:
         papers = papers.of_factions(roles.factions)
     filters = DashboardFilterForm(request.GET or None, body=body)
@@ -203,20 +205,27 @@ def dashboard(request):
             papers = papers.filter(state=filters.cleaned_data["state"])
         if filters.cleaned_data["committee"]:
             papers = papers.filter(committee=filters.cleaned_data["committee"])
+    # Sorted as ids only: the order is computed over all the faction's papers (tens of thousands
+    # after some years), and only the page's fifty are then read whole.
+    ordered = papers.with_attention(factions=roles.factions).values_list("pk", flat=True)
+    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("seite"))
     # The latest consultation is the paper's agenda slot; its number is public, its title not needed.
     # The units asked for a report: the requests the reports app keeps, reached by their name.
-    papers = papers.prefetch_related(
-        "report_requests__unit",
-        Prefetch(
-            "consultations",
-            queryset=Consultation.objects.filter(meeting__isnull=False)
-            .select_related("meeting", "agenda_item__meeting")
-            .order_by("-meeting__start", "-pk"),
-        ),
+    rows = (
+        _papers(request.user)
+        .with_attention(factions=roles.factions)
+        .prefetch_related(
+            "report_requests__unit",
+            Prefetch(
+                "consultations",
+                queryset=Consultation.objects.filter(meeting__isnull=False)
+                .select_related("meeting", "agenda_item__meeting")
+                .order_by("-meeting__start", "-pk"),
+            ),
+        )
     )
-    page = Paginator(papers.with_attention(factions=roles.factions), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
+    rows = rows.in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list if pk in rows]
     factions = Organization.objects.filter(pk__in=roles.factions).order_by("name")
     return render(
         request,
