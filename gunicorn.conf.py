@@ -9,9 +9,14 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
-# A PDF of a long paper takes a moment; a worker is restarted now and then to bound memory growth.
-max_requests = 1000
-max_requests_jitter = 100
+# The app is loaded once in the master and the workers are forked from it: a worker starts in
+# milliseconds instead of importing Django anew (with memory shared until written). New code
+# then needs a new master: see README "Aktualisieren ohne Ausfall".
+preload_app = True
+# A worker is replaced now and then to bound memory growth. At 1,000 requests, a busy
+# instance replaced a worker every few seconds and lost half its throughput (bench/run).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
+max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
 # Addresses of proxies whose X-Forwarded-* headers gunicorn believes (the proxy's, if it is
