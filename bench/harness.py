@@ -7,7 +7,8 @@
 `run` prepares a PostgreSQL database with `manage.py demo --papers N` (skipped when it holds
 them already; demo ends with ANALYZE), starts gunicorn with gunicorn.conf.py (DEBUG off,
 WhiteNoise), and loads every page of bench/pages.py with wrk from a second process on loopback,
-each page followed at once by /healthz. It prints requests/s, p50/p95/p99, errors, SQL
+each page followed at once by /healthz (a page is loaded for WARM_UP_SECONDS unmeasured
+first, so that the figures are those of a running installation). It prints requests/s, p50/p95/p99, errors, SQL
 queries per page (one pass through Django's test client) and the page's throughput as a share
 of /healthz's, keeps the figures in var/bench/, and compares them with a run at another N.
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "var" / "bench"
 REPORT_LUA = Path(__file__).resolve().parent / "report.lua"
+WARM_UP_SECONDS = 2
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -248,7 +250,11 @@ def run(args, env):
             if status == 404:
                 print(f"{name:<30}übersprungen (404: {path})")
                 continue
-            page = wrk(base + path, args.duration, args.connections, args.threads, cookies.get(who))
+            cookie = cookies.get(who)
+            # Steady state, as a running installation has it: each worker has served the page
+            # (and filled its cache) before the measured run.
+            wrk(base + path, WARM_UP_SECONDS, args.connections, args.threads, cookie)
+            page = wrk(base + path, args.duration, args.connections, args.threads, cookie)
             health = wrk(base + "/healthz", args.duration, args.connections, args.threads)
             share = page["rps"] / health["rps"] if health["rps"] else 0.0
             results.append(
