@@ -152,11 +152,20 @@ def _cache():
         ) from exc
 
 
-CACHES = {"default": _cache()}
+CACHES = {
+    "default": _cache(),
+    # Public pages (pagecache) in each process's own memory, apart from the shared cache: the
+    # generation in the database keeps every process right, a new release starts empty, and
+    # no flood of page variants can push sessions or throttles out of the shared cache.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratsfaden-pages",
+        "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=500)},
+    },
+}
 
-# Public pages as citizens get them are kept in that cache (pagecache.decorators.cache_public)
-# until anything public changes; the timeout bounds what only time changes ("overdue").
-# 0 turns it off.
+# Public pages as citizens get them are kept in the "pages" cache (pagecache.decorators) until
+# anything public changes; the timeout bounds what only time changes ("overdue"). 0 = off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 # A committed write to a table of these apps makes every kept page unreachable (a new
 # generation), except for the models named below, which never reach a public page.

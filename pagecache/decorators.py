@@ -6,7 +6,8 @@ someone logged in, for a session, with a message, a CSRF token or a cookie of it
 stored, so no cached page reaches anyone who may see less than citizens do, and no one who may
 see more is ever given the citizens' page.
 
-Pages are kept under the current generation (pagecache.generations): a committed change to
+Pages are kept in the "pages" cache (settings.CACHES: each process's memory) under the current
+generation (pagecache.generations): a committed change to
 anything public makes every earlier page unreachable at once, on every instance. The timeout
 (settings.PUBLIC_PAGE_CACHE_SECONDS, 0 turns caching off) bounds what only time changes:
 "overdue", "upcoming", today's mandates.
@@ -16,13 +17,15 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
 
 from pagecache import generations
 
 KEY_PREFIX = "pagecache"
+# A larger answer (a calendar of many years, say) is rendered for each request instead.
+MAX_BYTES = 5_000_000
 
 
 def cache_public(view):
@@ -31,6 +34,7 @@ def cache_public(view):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or not _as_citizen(request):
             return view(request, *args, **kwargs)
+        cache = caches["pages"]
         key = page_key(request)
         kept = cache.get(key)
         if kept is not None:
@@ -69,6 +73,8 @@ def page_key(request):
 
 def _storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if len(response.content) > MAX_BYTES:
         return False
     if {"private", "no-store", "no-cache"} & _cache_control(response):
         return False

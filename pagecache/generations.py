@@ -83,7 +83,8 @@ def _next_generation(using):
     # Its own short statement after the commit: concurrent writers never wait on this row
     # while their transactions run.
     if not Generation.objects.using(using).filter(pk=1).update(number=F("number") + 1):
-        Generation.objects.using(using).get_or_create(pk=1)
+        # The row was lost (a partial restore): start above the 0 that current() read meanwhile.
+        Generation.objects.using(using).get_or_create(pk=1, defaults={"number": 1})
 
 
 def current(using="default"):

@@ -8,14 +8,14 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.test import Client
 
 from council import agenda
 from motions import services as paper_steps
 from motions.models import Notification, Paper
-from pagecache import generations
+from pagecache import decorators, generations
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,9 +26,9 @@ SECRET = "Verschlusssache4K9"
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PUBLIC_PAGE_CACHE_SECONDS = 60
-    cache.clear()
+    caches["pages"].clear()
     yield
-    cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture
@@ -129,6 +129,27 @@ def test_a_citizen_with_a_session_is_not_answered_from_the_cache(
 
     with django_assert_max_num_queries(50) as queries:
         with_session.get("/antraege/")
+
+    assert len(queries) > 1
+
+
+def test_kept_pages_stay_out_of_the_shared_cache(world):
+    caches["default"].clear()
+
+    _citizen().get("/antraege/")
+
+    # Sessions and throttles live there; a flood of page variants must not push them out.
+    assert len(caches["default"]._cache) == 0
+    assert len(caches["pages"]._cache) == 1
+
+
+def test_a_very_large_answer_is_not_kept(monkeypatch, world, django_assert_max_num_queries):
+    monkeypatch.setattr(decorators, "MAX_BYTES", 1000)
+    citizen = _citizen()
+    citizen.get("/antraege/")
+
+    with django_assert_max_num_queries(50) as queries:
+        citizen.get("/antraege/")
 
     assert len(queries) > 1
 
