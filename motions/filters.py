@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from council.filters import ListFilterForm
 from council.forms import IdChoiceField
 from council.models import Organization
-from motions.models import PaperState, PaperType
+from motions.models import ANSWER_NOT_OWED_STATES, PaperState, PaperType
 
 
 class ReportStatus:
@@ -110,7 +110,7 @@ def report_condition(status, today=None):
     written as a query)."""
     today = today or timezone.localdate()
     owed = Q(report_due__isnull=False, report_received_at__isnull=True) & ~Q(
-        state__in=[PaperState.DRAFT, PaperState.WITHDRAWN, PaperState.CLOSED]
+        state__in=ANSWER_NOT_OWED_STATES
     )
     if status == ReportStatus.OPEN:
         return owed

@@ -7,13 +7,21 @@ from django.utils import translation
 from django.views.decorators.http import require_safe
 
 from council.documents import render_pdf, stored_pdf
-from motions.models import Paper
+from motions.models import Paper, PaperState
 from motions.views import _get_paper, letter_context
+
+
+def _letter_paper(request, pk):
+    paper = _get_paper(request, pk)
+    if paper.state == PaperState.IMPORTED:
+        # Another system's paper: its letter is its attached file, not one written back here.
+        raise Http404
+    return paper
 
 
 @require_safe
 def letter(request, pk):
-    paper = _get_paper(request, pk)
+    paper = _letter_paper(request, pk)
     html = render_to_string(
         "motions/letter_page.html", letter_context(request, paper), request=request
     )
@@ -26,7 +34,7 @@ def letter_pdf(request, pk):
     text and then served from storage (WeasyPrint takes a third of a second per letter); a
     letter that differs for the reader (a non-public paper, a reference to a paper the public
     does not see) is rendered for them and never kept."""
-    paper = _get_paper(request, pk)
+    paper = _letter_paper(request, pk)
     if paper.is_draft:
         # A draft has no reference yet; the PDF is the filed letter.
         raise Http404

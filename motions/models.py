@@ -54,6 +54,15 @@ class PaperState(models.TextChoices):
 # States in which a paper has not been decided yet: it may still be withdrawn.
 UNDECIDED_STATES = [PaperState.DRAFT, PaperState.SUBMITTED, PaperState.SCHEDULED]
 
+# States in which no answer is owed, whatever due date a paper carries: not filed, withdrawn,
+# closed, or imported (another system's history, whose deadlines ran there).
+ANSWER_NOT_OWED_STATES = [
+    PaperState.DRAFT,
+    PaperState.WITHDRAWN,
+    PaperState.CLOSED,
+    PaperState.IMPORTED,
+]
+
 
 # What a committee decided on a paper. A referral to another committee is no outcome: the paper
 # waits for that committee (see services.refer).
@@ -323,7 +332,7 @@ class Paper(models.Model):
         return (
             self.report_due is not None
             and self.report_received_at is None
-            and self.state not in (PaperState.DRAFT, PaperState.WITHDRAWN, PaperState.CLOSED)
+            and self.state not in ANSWER_NOT_OWED_STATES
         )
 
     @property

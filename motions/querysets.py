@@ -108,7 +108,7 @@ class PaperQuerySet(models.QuerySet):
         First come drafts waiting for the agreement of one of `factions`, then overdue reports,
         then other drafts, reports that came back, and papers in consultation.
         """
-        from motions.models import Sponsorship
+        from motions.models import ANSWER_NOT_OWED_STATES, Sponsorship
 
         today = timezone.localdate()
         awaiting_us = Exists(
@@ -118,7 +118,7 @@ class PaperQuerySet(models.QuerySet):
         )
         # An answer is owed from a report request, and from an inquiry from its filing on.
         owed = Q(report_due__isnull=False, report_received_at__isnull=True) & ~Q(
-            state__in=["draft", "withdrawn", "closed"]
+            state__in=ANSWER_NOT_OWED_STATES
         )
         return self.annotate(
             next_deadline=Case(

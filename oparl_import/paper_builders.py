@@ -107,7 +107,10 @@ class PaperBuilder(Builder):
 
     def on_deleted(self, row, ctx):
         # Deleted or depublished at the source: no longer shown in public, kept as a record.
-        Paper.objects.filter(pk=row.object_id).update(is_public=False)
+        # Saved, not updated, so that the search index and OParl's tombstones hear of it.
+        for paper in Paper.objects.filter(pk=row.object_id, is_public=True):
+            paper.is_public = False
+            paper.save(update_fields=["is_public", "modified"])
 
     def after(self, pairs, ctx):
         updated = [obj.pk for row, obj in pairs if row.object_id]

@@ -202,3 +202,19 @@ def test_staff_of_a_dissolved_faction_lose_its_rights(b2, spd, spd_staff):
 
     with pytest.raises(PermissionDenied):
         services.submit(paper=paper, by=staff)
+
+
+@freeze_time("2026-03-02 10:00:00+01:00")
+def test_a_number_held_by_an_imported_paper_is_passed_over(b2, spd, spd_staff):
+    f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state=PaperState.IMPORTED,
+        reference="A/2026/0001",
+        submitted_at=datetime.datetime(2026, 1, 5, 9, 0, tzinfo=f.BERLIN),
+    )
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd])
+
+    services.submit(paper=paper, by=spd_staff)
+
+    assert Paper.objects.get(pk=paper.pk).reference == "A/2026/0002"

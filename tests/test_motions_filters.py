@@ -228,3 +228,17 @@ def test_office_sees_every_paper_with_the_same_filters(client, b2, spd, office):
     client.force_login(office)
 
     assert listed(get(client, gremium=b2.pk)) == ["0001"]
+
+
+def test_an_imported_paper_is_never_overdue(client, b2):
+    f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state="imported",
+        reference="2019/117",
+        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+        report_due=datetime.date(2020, 1, 31),
+        title="Altlast",
+    )
+
+    assert "Altlast" not in client.get("/antraege/?bericht=ueberfaellig").text

@@ -1,5 +1,6 @@
 """The letter as a PDF: what the public reads is rendered once per version and then kept."""
 
+import datetime
 import io
 
 import pypdf
@@ -188,3 +189,16 @@ def test_serving_a_kept_letter_takes_a_bounded_number_of_queries(
 
 def test_a_malformed_number_is_a_404(client, db):
     assert client.get("/antraege/99999999999999999999/brief.pdf").status_code == 404
+
+
+@pytest.mark.parametrize("suffix", ["brief/", "brief.pdf"])
+def test_an_imported_paper_has_no_letter_written_back(client, b2, suffix):
+    paper = f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state="imported",
+        reference="2019/117",
+        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+    )
+
+    assert client.get(f"/antraege/{paper.pk}/{suffix}").status_code == 404

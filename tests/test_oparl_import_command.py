@@ -6,6 +6,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from council.models import Body, Meeting
+from motions.models import Paper
+from search.engine import search
 from tests.oparl_server import OparlServer, quirky_system
 
 # The official examples of the OParl 1.1 specification.
@@ -31,6 +33,15 @@ def test_the_command_imports_only_the_body_asked_for(db, settings, tmp_path):
         call_command("import_oparl", system, "--body", server.url("/body/2"), stdout=io.StringIO())
 
     assert not Body.objects.exists()
+
+
+def test_imported_papers_are_found_by_the_search(db, tmp_path):
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+
+    call_command("import_oparl", str(tmp_path / "examples"), "--ohne-dateien", stdout=io.StringIO())
+
+    title = Paper.objects.public().values_list("title", flat=True).first()
+    assert search(title.split()[0]).count > 0
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from council.models import AgendaItem, AgendaResult, Meeting, Membership, Organization, Person, Role
 from motions.models import Attachment, Consultation, Paper, PaperState, PaperType
+from oparl.models import Tombstone
 from oparl_import.importer import run_import
 from oparl_import.models import SourceObject
 from oparl_import.sources import DirectorySource, HttpSource
@@ -167,6 +168,15 @@ def test_a_paper_deleted_at_the_source_is_no_longer_public(imported, served):
     http_import(served)
 
     assert not Paper.objects.public().filter(title="Sichere Radwege").exists()
+
+
+def test_a_paper_deleted_at_the_source_leaves_a_tombstone_in_the_api(imported, served):
+    served.routes["/papers"]["data"][0] = {"id": served.url("/paper/1"), "deleted": True}
+    pk = Paper.objects.get(title="Sichere Radwege").pk
+
+    http_import(served)
+
+    assert Tombstone.objects.filter(oparl_type="Paper", path=f"paper/{pk}/").exists()
 
 
 def test_since_asks_the_server_for_changes_only(imported, served):

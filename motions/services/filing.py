@@ -16,6 +16,7 @@ from motions.models import (
     UNDECIDED_STATES,
     Action,
     Consultation,
+    Paper,
     PaperState,
     PaperType,
     ReferenceCounter,
@@ -181,15 +182,21 @@ def next_reference(*, body, paper_type, year):
     counter = ReferenceCounter.objects.select_for_update().get(
         body=body, paper_type=paper_type, year=year
     )
-    counter.last_number += 1
-    counter.save(update_fields=["last_number"])
     pattern = (
         ReferencePattern.objects.filter(body=body, paper_type=paper_type)
         .values_list("pattern", flat=True)
         .first()
         or DEFAULT_REFERENCE_PATTERN[paper_type]
     )
-    return pattern.format(year=year, number=counter.last_number)
+    # Numbers taken by papers imported from an earlier system with the same scheme are
+    # passed over: their papers keep the references they were filed under.
+    while True:
+        counter.last_number += 1
+        reference = pattern.format(year=year, number=counter.last_number)
+        if not Paper.objects.filter(body=body, reference=reference).exists():
+            break
+    counter.save(update_fields=["last_number"])
+    return reference
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ import resource
 import time
 from pathlib import Path
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
@@ -45,6 +46,9 @@ class Command(BaseCommand):
             reader.close()
         for line in summary.lines():
             self.stdout.write(line)
+        # The builders write in bulk, past the signals that keep the search index: it is
+        # rebuilt once, so that imported papers are found and depublished ones are not.
+        call_command("rebuild_search_index", stdout=self.stdout)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         self.stdout.write(
             f"Dauer: {time.monotonic() - started:.1f} s, Speicher (Spitze): {peak:.0f} MB"
