@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from council import agenda
 from council.models import AgendaResult
 from motions import services as motions
+from motions.models import PaperState
 
 PAPER_OUTCOMES = {
     AgendaResult.ADOPTED,
@@ -59,8 +60,16 @@ def record_outcome(
             confirmed=confirmed,
         )
     paper = _paper_of(item)
-    if paper is None:
-        return agenda.record_result(item, by=by, result=result, resolution_text=resolution_text)
+    if paper is None or paper.state == PaperState.IMPORTED:
+        # An imported paper is another system's history and takes no step here: its item (on a
+        # meeting imported with it) gets the result, so that the minutes can be released.
+        return agenda.record_result(
+            item,
+            by=by,
+            result=result,
+            resolution_text=resolution_text,
+            paper_takes_no_step=paper is not None,
+        )
     if result in PAPER_OUTCOMES:
         motions.decide(paper=paper, by=by, outcome=result, resolution_text=resolution_text)
     elif result == AgendaResult.REFERRED:
@@ -84,6 +93,8 @@ def _paper_of(item):
     if not agenda.treats_a_paper(item):
         return None
     paper = item.consultation.paper
+    if paper.state == PaperState.IMPORTED:
+        return paper
     if paper.state != "scheduled" or motions.current_consultation(paper).agenda_item_id != item.pk:
         raise ValidationError(
             _("Für diesen Punkt ist bereits ein Ergebnis festgehalten."), code="result_recorded"

@@ -453,11 +453,12 @@ def close_item(item, result, resolution_text=""):
 
 
 @transaction.atomic
-def record_result(item, *, by, result, resolution_text=""):
-    """The result of an item that treats no paper (a report taken note of, a topic)."""
+def record_result(item, *, by, result, resolution_text="", paper_takes_no_step=False):
+    """The result of an item that treats no paper (a report taken note of, a topic), or of one
+    whose paper takes no step of its own (`paper_takes_no_step`: the caller knows the paper)."""
     _lock(item.meeting, by)
     item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
-    if treats_a_paper(item):
+    if treats_a_paper(item) and not paper_takes_no_step:
         raise ValidationError(_("Dieser Punkt behandelt eine Drucksache."), code="paper_item")
     if item.result:
         raise ValidationError(

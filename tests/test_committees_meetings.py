@@ -10,7 +10,7 @@ from freezegun import freeze_time
 from council import agenda
 from council.models import AgendaItem, MeetingState, Role, StandingItem
 from motions import services
-from motions.models import Notification, PaperState
+from motions.models import Consultation, Notification, PaperState
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -317,6 +317,33 @@ def test_the_vote_is_kept_on_the_item(client, b2_chair, sitting, submitted):
 
     item.refresh_from_db()
     assert (item.votes_yes, item.votes_no, item.votes_abstain) == (4, 1, 0)
+
+
+@pytest.fixture
+def imported_item(b2, sitting):
+    """An item of the sitting that treats a paper imported from another system."""
+    paper = f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state=PaperState.IMPORTED,
+        reference="2019/117",
+        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+    )
+    item = f.AgendaItemFactory(meeting=sitting, number="9", order=90)
+    Consultation.objects.create(
+        paper=paper, meeting=sitting, agenda_item=item, organization=b2, role="decision"
+    )
+    return item
+
+
+def test_an_item_on_an_imported_paper_gets_its_result(client, b2_chair, sitting, imported_item):
+    client.force_login(b2_chair)
+
+    record(client, sitting, imported_item, result="adopted")
+
+    imported_item.refresh_from_db()
+    assert imported_item.result == "adopted"
+    assert imported_item.consultation.paper.state == PaperState.IMPORTED
 
 
 def test_a_referral_needs_the_committee_it_goes_to(client, b2_chair, sitting, submitted):
