@@ -316,7 +316,14 @@ class Paper(models.Model):
 
     @property
     def oparl_type(self):
-        return OPARL_PAPER_TYPE[self.paper_type]
+        """OParl's paperType: for an imported paper, the type its own system gave it."""
+        return self.source_type or OPARL_PAPER_TYPE[self.paper_type]
+
+    @property
+    def type_label(self):
+        """The paper's type as readers see it: for an imported paper, the type its own system
+        gave it ("Beschlussvorlage"), which Ratsfaden counts as a motion."""
+        return self.source_type or self.get_paper_type_display()
 
     def require_state(self, *states):
         if self.state not in states:

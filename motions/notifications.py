@@ -82,7 +82,7 @@ def _originators(paper):
 
 
 def message_about(paper, text):
-    kind = paper.get_paper_type_display()
+    kind = paper.type_label
     return f"{kind} {paper.reference or _('(Entwurf)')}: {text}"[:300]
 
 

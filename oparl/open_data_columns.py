@@ -113,7 +113,11 @@ TABLES = {
         [
             ("id", "OParl-Adresse der Drucksache oder des Berichts", lambda o: o["id"]),
             ("nummer", "Drucksachennummer", lambda o: o.get("reference")),
-            ("art", "Antrag, Anfrage, Änderungsantrag oder Bericht", lambda o: o.get("paperType")),
+            (
+                "art",
+                "Antrag, Anfrage, Änderungsantrag oder Bericht; bei übernommenen Drucksachen die Art im Herkunftssystem",
+                lambda o: o.get("paperType"),
+            ),
             ("betreff", "Betreff", lambda o: o.get("name")),
             ("datum", "Datum (JJJJ-MM-TT)", lambda o: o.get("date")),
             ("stand", "Stand (ratsfaden:state)", lambda o: o.get(EXT + "state")),

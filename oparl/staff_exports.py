@@ -90,7 +90,7 @@ def _row(request, paper):
         cell(value)
         for value in (
             paper.reference,
-            paper.get_paper_type_display(),
+            paper.type_label,
             paper.title,
             paper.committee.name,
             ", ".join(s.faction.short_name for s in paper.sponsorships.all()),

@@ -120,7 +120,7 @@ class PaperRegisterFeed(_AtomFeed):
     def item_text(self, paper):
         factions = ", ".join(s.faction.name for s in paper.sponsorships.all())
         return _("%(type)s von %(factions)s an %(committee)s; Stand: %(state)s") % {
-            "type": paper.get_paper_type_display(),
+            "type": paper.type_label,
             "factions": factions or "–",
             "committee": paper.committee.name,
             "state": paper.get_state_display(),

@@ -75,7 +75,7 @@ def _describe_paper(params):
     paper = _public_paper(params)
     if paper is None:
         return None
-    return f"{paper.get_paper_type_display()} {paper.reference}: {paper.title}"
+    return f"{paper.type_label} {paper.reference}: {paper.title}"
 
 
 def _paper_news(params, since):
@@ -127,7 +127,7 @@ def _new_papers(papers, since):
         (
             _("Neu: %(type)s %(reference)s „%(title)s“")
             % {
-                "type": paper.get_paper_type_display(),
+                "type": paper.type_label,
                 "reference": paper.reference,
                 "title": paper.title,
             },

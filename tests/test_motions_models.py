@@ -130,3 +130,17 @@ def test_a_numbering_pattern_may_be_saved_again_for_its_own_type(body):
 
 def test_a_numbering_pattern_with_an_unknown_placeholder_gets_only_that_error(body):
     assert pattern_errors(body, "A/{jahr}/{number}") == ["invalid"]
+
+
+def test_an_imported_paper_reads_as_the_type_its_own_system_gave_it(b2):
+    paper = f.PaperFactory.build(
+        body=b2.body, committee=b2, state="imported", source_type="Beschlussvorlage"
+    )
+
+    assert (paper.type_label, paper.oparl_type) == ("Beschlussvorlage", "Beschlussvorlage")
+
+
+def test_a_paper_of_ratsfaden_reads_as_its_own_type(b2):
+    paper = f.PaperFactory.build(body=b2.body, committee=b2, paper_type="inquiry")
+
+    assert (paper.type_label, paper.oparl_type) == ("Anfrage", "Anfrage")
