@@ -4,46 +4,24 @@ Only PostgreSQL shows real row-lock contention between connections; SQLite seria
 writers, so there the test is skipped (CI runs the suite on both).
 """
 
-import threading
+from functools import partial
 
 import pytest
-from django.db import connection, connections
 from django.utils import timezone
 
 from motions import services
 from motions.models import Paper
 from tests import factories as f
+from tests.concurrency import at_once, postgresql_only  # noqa: F401 - autouse fixture
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
 SUBMITTERS = 8
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite has no concurrent writers")
-
-
 def submit_simultaneously(papers, by):
     """Submit every paper from its own thread and connection, all released at once."""
-    barrier = threading.Barrier(len(papers))
-    errors = []
-
-    def submit(paper):
-        try:
-            barrier.wait(timeout=10)
-            services.submit(paper=paper, by=by)
-        except Exception as exc:  # noqa: BLE001 - reported by the caller's assertion
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=submit, args=(paper,)) for paper in papers]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    _, errors = at_once([partial(services.submit, paper=paper, by=by) for paper in papers])
     return errors
 
 

@@ -5,16 +5,15 @@ so there the test is skipped (CI runs the suite on both).
 """
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 from freezegun import freeze_time
 
 from reports import reminders
 from reports.models import Reminder
 from tests import factories as f
+from tests.concurrency import at_once, postgresql_only  # noqa: F401 - autouse fixture
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -22,32 +21,8 @@ MACHINES = 4
 REQUESTS = 6
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite has no concurrent writers")
-
-
 def run_everywhere_at_once():
-    """`send_due` from several threads, each with its own connection, released together."""
-    barrier = threading.Barrier(MACHINES)
-    queued, errors = [], []
-
-    def machine():
-        try:
-            barrier.wait(timeout=10)
-            queued.append(reminders.send_due())
-        except Exception as exc:  # noqa: BLE001 - reported by the caller's assertion
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=machine) for _ in range(MACHINES)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return queued, errors
+    return at_once([reminders.send_due] * MACHINES)
 
 
 def test_reminders_go_out_once_when_machines_run_in_parallel(

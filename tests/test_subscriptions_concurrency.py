@@ -6,17 +6,16 @@ the test is skipped (CI runs the suite on both).
 """
 
 import datetime
-import threading
 
 import pytest
 from django.core import mail
-from django.db import connection, connections
 from freezegun import freeze_time
 
 from motions import services as paper_steps
 from subscriptions import sending
 from subscriptions.models import Subscription
 from tests import factories as f
+from tests.concurrency import at_once, postgresql_only  # noqa: F401 - autouse fixture
 
 pytestmark = [pytest.mark.postgres_only, pytest.mark.django_db(transaction=True)]
 
@@ -24,31 +23,8 @@ MACHINES = 4
 SUBSCRIBERS = 30
 
 
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite has no concurrent writers")
-
-
 def run_everywhere_at_once():
-    barrier = threading.Barrier(MACHINES)
-    claimed, errors = [], []
-
-    def machine():
-        try:
-            barrier.wait(timeout=10)
-            claimed.append(sending.send_due())
-        except Exception as exc:  # noqa: BLE001 - reported by the caller's assertion
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=machine) for _ in range(MACHINES)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return claimed, errors
+    return at_once([sending.send_due] * MACHINES)
 
 
 def test_digests_go_out_once_when_machines_run_in_parallel(b2, spd, spd_staff, monkeypatch):
