@@ -60,6 +60,11 @@ def query_string(params, names):
     return urlencode([(name, params[name]) for name in names if params.get(name)])
 
 
+def with_query(url, query):
+    """`url` with the query string `query`, if there is one."""
+    return f"{url}?{query}" if query else url
+
+
 class _AtomFeed(Feed):
     feed_type = Atom1Feed
     language = "de"
@@ -96,10 +101,10 @@ class PaperRegisterFeed(_AtomFeed):
         return " – ".join(parts)
 
     def link(self, obj):
-        return _with_query(reverse("motions:list"), obj[2])
+        return with_query(reverse("motions:list"), obj[2])
 
     def feed_url(self, obj):
-        return _with_query(reverse("subscriptions:papers_feed"), obj[2])
+        return with_query(reverse("subscriptions:papers_feed"), obj[2])
 
     def subtitle(self, obj):
         return _("Neu eingereichte öffentliche Anträge und Anfragen.")
@@ -186,12 +191,10 @@ class ReportFeed(_AtomFeed):
         return _("Berichte der Verwaltung")
 
     def link(self, obj):
-        url = reverse("reports:list")
-        return f"{url}?{obj[1]}" if obj[1] else url
+        return with_query(reverse("reports:list"), obj[1])
 
     def feed_url(self, obj):
-        url = reverse("subscriptions:reports_feed")
-        return f"{url}?{obj[1]}" if obj[1] else url
+        return with_query(reverse("subscriptions:reports_feed"), obj[1])
 
     def items(self, obj):
         return (
@@ -277,10 +280,6 @@ class MeetingFeed(_AtomFeed):
         return meeting.news
 
 
-def _with_query(url, query):
-    return f"{url}?{query}" if query else url
-
-
 class MembersFeed(_AtomFeed):
     """The persons list `/personen/` with its filters (committee, faction): today's public
     mandates there, the most recently begun first — a new member shows up as a new entry."""
@@ -299,12 +298,10 @@ class MembersFeed(_AtomFeed):
         return _("Mitglieder: %(name)s") % {"name": obj[1].name}
 
     def link(self, obj):
-        url = reverse("council:persons")
-        return f"{url}?{obj[2]}" if obj[2] else url
+        return with_query(reverse("council:persons"), obj[2])
 
     def feed_url(self, obj):
-        url = reverse("subscriptions:members_feed")
-        return f"{url}?{obj[2]}" if obj[2] else url
+        return with_query(reverse("subscriptions:members_feed"), obj[2])
 
     def items(self, obj):
         return (

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from motions.filters import FILTER_PARAMETERS
-from subscriptions.feeds import MEMBER_PARAMETERS, REPORT_PARAMETERS, query_string
+from subscriptions.feeds import MEMBER_PARAMETERS, REPORT_PARAMETERS, query_string, with_query
 
 
 @dataclass
@@ -27,8 +27,7 @@ def _email(kind, pk, label):
 
 
 def _papers_feed(query=""):
-    url = reverse("subscriptions:papers_feed")
-    return f"{url}?{query}" if query else url
+    return with_query(reverse("subscriptions:papers_feed"), query)
 
 
 def _committee(options, organization, *, calendar=True):
@@ -131,18 +130,14 @@ def options_for(context):
         query = query_string(request.GET, REPORT_PARAMETERS)
         url = reverse("subscriptions:reports_feed")
         label = _("Diese Liste als Atom-Feed") if query else _("Neue Berichte (Atom-Feed)")
-        options.feeds.append((label, f"{url}?{query}" if query else url))
+        options.feeds.append((label, with_query(url, query)))
     elif name == "council:persons":
         query = query_string(request.GET, MEMBER_PARAMETERS)
         url = reverse("subscriptions:members_feed")
-        options.feeds.append(
-            (_("Mitglieder dieser Liste (Atom-Feed)"), f"{url}?{query}" if query else url)
-        )
+        options.feeds.append((_("Mitglieder dieser Liste (Atom-Feed)"), with_query(url, query)))
     elif name == "council:meetings":
         query = query_string(request.GET, ("gremium",))
         url = reverse("subscriptions:meetings_feed")
-        options.feeds.append(
-            (_("Sitzungen und Einladungen (Atom-Feed)"), f"{url}?{query}" if query else url)
-        )
+        options.feeds.append((_("Sitzungen und Einladungen (Atom-Feed)"), with_query(url, query)))
     request._follow_options = options
     return options
