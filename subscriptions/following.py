@@ -85,11 +85,7 @@ def _paper_list(options, filters):
     """The register's feed in its filter state (the page's bound PaperFilterForm: a value the
     page dropped is not in the feed either); narrowed to exactly one faction or committee,
     also that organization's mail and (for a committee) meetings and calendar."""
-    values = {
-        name: value
-        for name, value in (filters.valid_data() if filters is not None else {}).items()
-        if name in FILTER_PARAMETERS
-    }
+    values = {n: v for n, v in filters.valid_data().items() if n in FILTER_PARAMETERS}
     if set(values) == {"fraktion"}:
         _faction(options, values["fraktion"])
     elif set(values) == {"gremium"}:
