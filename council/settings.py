@@ -162,11 +162,19 @@ CACHES = {
         "LOCATION": "ratsfaden-pages",
         "OPTIONS": {"MAX_ENTRIES": env.int("PAGE_CACHE_ENTRIES", default=500)},
     },
+    # Staff pages, each kept for one session (pagecache.decorators.cache_personal).
+    "personal_pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ratsfaden-personal-pages",
+        "OPTIONS": {"MAX_ENTRIES": env.int("PERSONAL_PAGE_CACHE_ENTRIES", default=200)},
+    },
 }
 
 # Public pages as citizens get them are kept in the "pages" cache (pagecache.decorators) until
 # anything public changes; the timeout bounds what only time changes ("overdue"). 0 = off.
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
+# Staff work lists, each kept for the session it was rendered for until anything changes. 0 = off.
+PERSONAL_PAGE_CACHE_SECONDS = env.int("PERSONAL_PAGE_CACHE_SECONDS", default=60)
 # A committed write to a table of these apps makes every kept page unreachable (a new
 # generation), except for the models named below, which never reach a public page.
 PAGE_CACHE_APPS = ["council", "motions", "committees", "reports", "portal", "search", "oparl"]

@@ -2,12 +2,12 @@ from django.urls import path
 
 from motions import drafting, letters, views
 from motions.letterimport import views as letterimport
-from pagecache.decorators import cache_public
+from pagecache.decorators import cache_personal, cache_public
 
 app_name = "motions"
 urlpatterns = [
     path("", cache_public(views.paper_list), name="list"),
-    path("unsere/", views.dashboard, name="dashboard"),
+    path("unsere/", cache_personal(views.dashboard), name="dashboard"),
     path("neu/", drafting.create, name="create"),
     path("neu/brief/", letterimport.upload, name="letter_import"),
     path("neu/brief/<int:pk>/", letterimport.letter_draft, name="letter_draft"),

@@ -1,4 +1,5 @@
 """cache_public: keep a public page as citizens get it, until anything public changes.
+cache_personal: keep a staff page for the one session it was rendered for, until anything changes.
 
 Only a request that carries nothing of a person is answered from the cache or fills it: a GET
 without a login and without any cookie but the CSRF and language cookies. A page rendered for
@@ -14,9 +15,11 @@ anything public makes every earlier page unreachable at once, on every instance.
 """
 
 import hashlib
+import json
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils import timezone
@@ -47,6 +50,83 @@ def cache_public(view):
         return response
 
     return cached_view
+
+
+def cache_personal(view):
+    """Keep a page for the session that asked for it, as long as nothing at all has changed.
+
+    For the pages staff reload all day (work lists, inboxes, the meeting day). The key holds
+    everything such a page is rendered from: the address, the language, the day, the generation
+    of all data (a notification, a new group, a changed permission start a new one), the session
+    (its key and a digest of its data: the user, the password's hash, anything a page keeps
+    there) and the CSRF cookie (the page's forms carry tokens of its secret). So a page is only
+    ever given back to the browser it was made for, and only while nothing it shows can have
+    changed. A request with a message waiting renders afresh, and a page that showed a message,
+    wrote to the session or set a cookie of its own is never kept. Pages live in each process's
+    memory ("personal_pages"); PERSONAL_PAGE_CACHE_SECONDS (0 turns it off) bounds what only
+    time changes.
+    """
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        seconds = settings.PERSONAL_PAGE_CACHE_SECONDS
+        key = seconds and _personal_key(request)
+        if not key:
+            return view(request, *args, **kwargs)
+        cache = caches["personal_pages"]
+        kept = cache.get(key)
+        if kept is not None:
+            return _thaw(kept)
+        response = view(request, *args, **kwargs)
+        if getattr(response, "is_rendered", True) is False:
+            response = response.render()
+        if _storable_for_session(request, response):
+            cache.set(key, _freeze(response), seconds)
+        return response
+
+    return cached_view
+
+
+def _personal_key(request):
+    """The key of this request's page, or None if it must be rendered afresh."""
+    if request.method != "GET" or not request.user.is_authenticated:
+        return None
+    session = request.session
+    csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
+    if not session.session_key or not csrf_cookie:
+        return None
+    if CookieStorage.cookie_name in request.COOKIES:
+        return None  # a message waits to be shown once (one kept in the session changes its digest)
+    data = json.dumps(dict(session.items()), sort_keys=True, default=str)
+    person = hashlib.sha256(
+        "\n".join([session.session_key, data, csrf_cookie]).encode()
+    ).hexdigest()
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return ":".join(
+        [
+            "personal",
+            str(generations.current_of_everything()),
+            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
+            timezone.localdate().isoformat(),
+            person,
+            address,
+        ]
+    )
+
+
+def _storable_for_session(request, response):
+    # The page's CSRF tokens must come from the secret in the cookie that is part of the key,
+    # not from a new one this response would set.
+    if request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if len(response.content) > MAX_BYTES or "no-store" in _cache_control(response):
+        return False
+    if request.session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    return not getattr(messages, "_queued_messages", None) and not getattr(messages, "used", False)
 
 
 def _as_citizen(request):

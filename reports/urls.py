@@ -1,12 +1,12 @@
 from django.urls import path
 
-from pagecache.decorators import cache_public
+from pagecache.decorators import cache_personal, cache_public
 from reports import accountability_views, inbox, version_views, views, writing
 
 app_name = "reports"
 urlpatterns = [
     path("", cache_public(views.report_list), name="list"),
-    path("eingang/", inbox.inbox, name="inbox"),
+    path("eingang/", cache_personal(inbox.inbox), name="inbox"),
     path("rechenschaft/", accountability_views.accountability, name="accountability"),
     path("<int:pk>/", cache_public(views.detail), name="detail"),
     path("<int:pk>/fassungen/", cache_public(version_views.versions), name="versions"),

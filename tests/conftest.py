@@ -18,8 +18,9 @@ def _fast_and_quiet(settings):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     # A test's transaction never commits, so no change would start a new generation of cached
-    # pages: the page cache is off, except in the tests of the cache (tests/test_pagecache.py).
+    # pages: the page caches are off, except in the tests of the caches (tests/test_pagecache*.py).
     settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+    settings.PERSONAL_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture
