@@ -47,7 +47,7 @@ def arguments(argv):
     parser.add_argument("--connections", type=int, help="default: 16 (run), 8 (soak)")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py)")
-    parser.add_argument("--only", help="only pages whose name contains this")
+    parser.add_argument("--only", help="only pages whose name contains this (several: a,b)")
     parser.add_argument("--minutes", type=float, default=5, help="soak: length of the run")
     return parser.parse_args(argv)
 
@@ -160,7 +160,9 @@ def wait_until_healthy(base, server, seconds=60):
 
 
 def sessions(logins):
-    """A session cookie for each demo login, stored where gunicorn reads sessions."""
+    """The cookies of a browser for each demo login, as a Cookie header: the session, stored
+    where gunicorn reads sessions, and the CSRF cookie that every page with a form sets."""
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.test import Client
 
@@ -171,7 +173,11 @@ def sessions(logins):
             continue
         client = Client()
         client.force_login(user)
-        cookies[username] = client.cookies["sessionid"].value
+        client.get("/")
+        cookies[username] = "; ".join(
+            f"{name}={client.cookies[name].value}"
+            for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME)
+        )
     return cookies
 
 
@@ -206,7 +212,7 @@ def wrk(url, duration, connections, threads, cookie=None):
         str(REPORT_LUA),
     ]
     if cookie:
-        command += ["-H", f"Cookie: sessionid={cookie}"]
+        command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run(
         [*command, url], capture_output=True, text=True, check=True, timeout=duration + 60
     ).stdout
@@ -230,7 +236,8 @@ def pages_to_load(only):
     from pages import PAGES, places
 
     values = places()
-    chosen = [page for page in PAGES if not only or only.lower() in page[0].lower()]
+    wanted = [part.strip().lower() for part in (only or "").split(",") if part.strip()]
+    chosen = [page for page in PAGES if not wanted or any(w in page[0].lower() for w in wanted)]
     return [(name, who, path.format(**values)) for name, who, path in chosen]
 
 

@@ -1,5 +1,5 @@
 -- Mixed load for bench/soak: each request takes the next of the paths given after "--";
--- "path|cookie" sends a session cookie with it. Prints the figures as bench/report.lua does.
+-- "path|cookie" sends that Cookie header with it (the session and CSRF cookies). Prints the figures as bench/report.lua does.
 init = function(args)
   paths, cookies, i = {}, {}, 0
   for n, arg in ipairs(args) do
@@ -11,7 +11,7 @@ end
 request = function()
   i = i % #paths + 1
   local headers = {}
-  if cookies[i] ~= "" then headers["Cookie"] = "sessionid=" .. cookies[i] end
+  if cookies[i] ~= "" then headers["Cookie"] = cookies[i] end
   return wrk.format("GET", paths[i], headers)
 end
 
