@@ -7,6 +7,9 @@ its number, and an agenda appears in a meeting's description once it is publishe
 
 A feed reaches twelve months back (from the first of that month) and into the whole future, so
 that its size follows the council's calendar, not its history; a single meeting has no limit.
+In a feed, a meeting's description names its first FEED_AGENDA_ITEMS items and points to the
+meeting's page for the rest: an agenda of hundreds of items is unreadable in a calendar program,
+and it made the feed of all meetings megabytes long and a second to build.
 """
 
 import datetime
@@ -26,13 +29,17 @@ from council.links import absolute_url
 from council.models import AgendaItem, Meeting, Organization, current_body
 
 FEED_MONTHS_BACK = 12
+FEED_AGENDA_ITEMS = 30
 # Calendar programs that honour it fetch a subscribed feed again after this long.
 REFRESH_INTERVAL = datetime.timedelta(hours=1)
 
 
-def _meetings():
+def _meetings(items=None):
+    """Meetings with their agenda as a citizen sees it: the first `items` items, or all."""
     citizen = AnonymousUser()
     agenda = AgendaItem.objects.listed_for(citizen).with_disclosure(citizen).order_by("order")
+    if items is not None:
+        agenda = agenda[: items + 1]  # one more tells that there are more
     return (
         Meeting.objects.select_related("location")
         .prefetch_related(
@@ -71,20 +78,22 @@ def _berlin():
     return zone
 
 
-def _description(meeting, url):
+def _description(meeting, url, items=None):
     lines = [", ".join(organization.name for organization in meeting.organizations.all())]
     if meeting.cancelled:
         lines.append(_("Die Sitzung ist abgesagt."))
     if meeting.listed_items:
         lines += ["", _("Tagesordnung:")]
-        for item in meeting.listed_items:
+        for item in meeting.listed_items[:items]:
             title = item.title if item.disclosed else _("nicht öffentlich")
             lines.append(f"{item.number} {title}")
+        if items is not None and len(meeting.listed_items) > items:
+            lines.append(_("… weitere Punkte: die ganze Tagesordnung unter der Adresse unten"))
     lines += ["", url]
     return "\n".join(lines)
 
 
-def _event(meeting, host):
+def _event(meeting, host, items=None):
     url = absolute_url(meeting.get_absolute_url())
     event = Event()
     # The primary key never changes: a calendar program recognises a moved meeting as the same.
@@ -101,14 +110,14 @@ def _event(meeting, host):
     if meeting.location:
         place = ", ".join(p for p in (str(meeting.location), meeting.location.address) if p)
         event.add("location", place)
-    event.add("description", _description(meeting, url))
+    event.add("description", _description(meeting, url, items))
     event.add("url", url)
     event.add("status", "CANCELLED" if meeting.cancelled else "CONFIRMED")
     return event
 
 
-def calendar(name, meetings):
-    """An iCalendar of `meetings` (from `_meetings()`), in German, as bytes."""
+def calendar(name, meetings, items=None):
+    """An iCalendar of `meetings` (from `_meetings(items)`), in German, as bytes."""
     with translation.override(settings.LANGUAGE_CODE):
         host = urlsplit(absolute_url("/")).hostname or "localhost"
         cal = Calendar()
@@ -122,7 +131,7 @@ def calendar(name, meetings):
         cal.add("x-published-ttl", vDuration(REFRESH_INTERVAL))
         cal.add_component(_berlin())
         for meeting in meetings:
-            cal.add_component(_event(meeting, host))
+            cal.add_component(_event(meeting, host, items))
         return cal.to_ical()
 
 
@@ -136,16 +145,20 @@ def _response(content, filename, disposition="inline"):
 def feed(request):
     body = current_body(request)
     name = _("Sitzungen – %(body)s") % {"body": body.name} if body else _("Sitzungen")
-    meetings = _meetings().filter(start__gte=feed_start())
-    return _response(calendar(name, meetings), "sitzungen.ics")
+    meetings = _meetings(FEED_AGENDA_ITEMS).filter(start__gte=feed_start())
+    return _response(calendar(name, meetings, FEED_AGENDA_ITEMS), "sitzungen.ics")
 
 
 @require_safe
 def organization_feed(request, pk):
     organization = get_object_or_404(Organization.objects.committees(), pk=pk)
-    meetings = _meetings().of_organization(organization).filter(start__gte=feed_start())
+    meetings = (
+        _meetings(FEED_AGENDA_ITEMS).of_organization(organization).filter(start__gte=feed_start())
+    )
     name = _("Sitzungen: %(organization)s") % {"organization": organization.name}
-    return _response(calendar(name, meetings), f"sitzungen-{organization.pk}.ics")
+    return _response(
+        calendar(name, meetings, FEED_AGENDA_ITEMS), f"sitzungen-{organization.pk}.ics"
+    )
 
 
 @require_safe

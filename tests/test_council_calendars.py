@@ -8,7 +8,7 @@ from django.urls import reverse
 from freezegun import freeze_time
 
 from council import agenda
-from council.calendars import feed_start
+from council.calendars import FEED_AGENDA_ITEMS, feed_start
 from council.models import Meeting
 from tests import factories as f
 
@@ -91,6 +91,47 @@ def test_the_description_lists_the_published_agenda_with_public_titles_only(clie
     assert "N 1 nicht öffentlich" in description
     assert "Grundstücksverkauf" not in description
     assert f"https://rat.example.org/sitzungen/{invited.pk}/" in description
+
+
+@pytest.fixture
+def long_agenda(upcoming_b2_meeting, b2_chair):
+    for n in range(1, FEED_AGENDA_ITEMS + 3):
+        agenda.add_item(upcoming_b2_meeting, title=f"Bauantrag {n:03}")
+    agenda.publish(upcoming_b2_meeting, by=b2_chair)
+    return upcoming_b2_meeting
+
+
+@pytest.mark.parametrize("feed", ["all", "committee"])
+def test_a_feed_names_the_first_items_of_a_long_agenda_and_points_to_the_rest(
+    client, b2, long_agenda, feed
+):
+    address = FEED if feed == "all" else reverse("council:organization_ical", args=[b2.pk])
+    description = str(events(client.get(address))[uid(long_agenda)]["DESCRIPTION"])
+
+    assert f"Bauantrag {FEED_AGENDA_ITEMS:03}" in description
+    assert f"Bauantrag {FEED_AGENDA_ITEMS + 1:03}" not in description
+    assert "weitere Punkte" in description
+
+
+def test_a_single_meetings_event_names_its_whole_agenda(client, long_agenda):
+    response = client.get(reverse("council:meeting_ical", args=[long_agenda.pk]))
+    description = str(events(response)[uid(long_agenda)]["DESCRIPTION"])
+
+    assert f"Bauantrag {FEED_AGENDA_ITEMS + 2:03}" in description
+    assert "weitere Punkte" not in description
+
+
+def test_an_agenda_of_exactly_the_feeds_length_is_named_whole(
+    client, upcoming_b2_meeting, b2_chair
+):
+    for n in range(1, FEED_AGENDA_ITEMS + 1):
+        agenda.add_item(upcoming_b2_meeting, title=f"Bauantrag {n:03}")
+    agenda.publish(upcoming_b2_meeting, by=b2_chair)
+
+    description = str(events(client.get(FEED))[uid(upcoming_b2_meeting)]["DESCRIPTION"])
+
+    assert f"Bauantrag {FEED_AGENDA_ITEMS:03}" in description
+    assert "weitere Punkte" not in description
 
 
 def test_a_nonpublic_title_is_nowhere_in_the_feed_even_for_the_office(client, invited, office):
