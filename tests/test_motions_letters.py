@@ -202,3 +202,22 @@ def test_an_imported_paper_has_no_letter_written_back(client, b2, suffix):
     )
 
     assert client.get(f"/antraege/{paper.pk}/{suffix}").status_code == 404
+
+
+def test_an_imported_papers_page_frames_no_letter_around_its_title(client, b2, spd):
+    paper = f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state="imported",
+        reference="2019/117",
+        title="Schulwegsicherung",
+        proposed_resolution="",
+        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+        factions=[spd],
+    )
+
+    page = client.get(paper.get_absolute_url()).text
+
+    assert "aus dem bisherigen Ratsinformationssystem übernommen" in page
+    assert 'class="letter"' not in page
+    assert "Mit freundlichen Grüßen" not in page
