@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
+from django.core.cache import caches
 from django.test import Client, override_settings
 from playwright.sync_api import sync_playwright
 
@@ -56,6 +57,16 @@ def _live_server_static_files():
     storages = {**django_settings.STORAGES, "staticfiles": static}
     with override_settings(STATIC_ROOT=None, WHITENOISE_USE_FINDERS=True, STORAGES=storages):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _page_caches_as_in_production(settings):
+    # The browser tests commit, so a change starts a new generation as in production: every
+    # journey runs through the public and the personal page caches, as people meet them.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    settings.PERSONAL_PAGE_CACHE_SECONDS = 60
+    for name in ("pages", "personal_pages"):
+        caches[name].clear()
 
 
 @pytest.fixture(autouse=True)
