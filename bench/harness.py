@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "var" / "bench"
 REPORT_LUA = Path(__file__).resolve().parent / "report.lua"
-WARM_UP_SECONDS = 5
+WARM_UP_SECONDS = 10
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
