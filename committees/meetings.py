@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -264,17 +265,22 @@ def _meeting_day_page(request, meeting, bound=None, status=200):
             form = bound if bound is not None and bound.item.pk == item.pk else None
             form = form or _outcome_form(item, meeting, factions, committees)
         rows.append((item, form))
-    return render(
+    begun = meeting.has_begun
+    response = render(
         request,
         "committees/meeting_day.html",
         {
             "meeting": meeting,
             "rows": rows,
-            "begun": meeting.has_begun,
+            "begun": begun,
             "voting_members": agenda.voting_members(meeting),
         },
         status=status,
     )
+    if not begun:
+        # The page changes at the minute the meeting begins (its forms open): kept by no one.
+        add_never_cache_headers(response)
+    return response
 
 
 @login_required

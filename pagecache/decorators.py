@@ -29,6 +29,8 @@ from pagecache import generations
 KEY_PREFIX = "pagecache"
 # A larger answer (a calendar of many years, say) is rendered for each request instead.
 MAX_BYTES = 5_000_000
+# A staff page is kept once for each session: a smaller bound keeps a process's memory small.
+PERSONAL_MAX_BYTES = 2_000_000
 
 
 def cache_public(view):
@@ -37,19 +39,24 @@ def cache_public(view):
         seconds = settings.PUBLIC_PAGE_CACHE_SECONDS
         if not seconds or not _as_citizen(request):
             return view(request, *args, **kwargs)
-        cache = caches["pages"]
-        key = page_key(request)
-        kept = cache.get(key)
-        if kept is not None:
-            return _thaw(kept)
-        response = view(request, *args, **kwargs)
-        if getattr(response, "is_rendered", True) is False:
-            response = response.render()
-        if _storable(request, response):
-            cache.set(key, _freeze(response), seconds)
-        return response
+        kept = (caches["pages"], page_key(request), seconds, _storable)
+        return _kept_or_rendered(kept, view, request, args, kwargs)
 
     return cached_view
+
+
+def _kept_or_rendered(kept, view, request, args, kwargs):
+    """The page kept under `key`, else the view's answer, kept if `storable` says so."""
+    cache, key, seconds, storable = kept
+    page = cache.get(key)
+    if page is not None:
+        return _thaw(page)
+    response = view(request, *args, **kwargs)
+    if getattr(response, "is_rendered", True) is False:
+        response = response.render()
+    if storable(request, response):
+        cache.set(key, _freeze(response), seconds)
+    return response
 
 
 def cache_personal(view):
@@ -73,30 +80,28 @@ def cache_personal(view):
         key = seconds and _personal_key(request)
         if not key:
             return view(request, *args, **kwargs)
-        cache = caches["personal_pages"]
-        kept = cache.get(key)
-        if kept is not None:
-            return _thaw(kept)
-        response = view(request, *args, **kwargs)
-        if getattr(response, "is_rendered", True) is False:
-            response = response.render()
-        if _storable_for_session(request, response):
-            cache.set(key, _freeze(response), seconds)
-        return response
+        kept = (caches["personal_pages"], key, seconds, _storable_for_session)
+        return _kept_or_rendered(kept, view, request, args, kwargs)
 
     return cached_view
 
 
 def _personal_key(request):
     """The key of this request's page, or None if it must be rendered afresh."""
-    if request.method != "GET" or not request.user.is_authenticated:
-        return None
-    session = request.session
     csrf_cookie = request.COOKIES.get(settings.CSRF_COOKIE_NAME)
-    if not session.session_key or not csrf_cookie:
+    if request.method != "GET" or not csrf_cookie:
         return None
     if CookieStorage.cookie_name in request.COOKIES:
         return None  # a message waits to be shown once (one kept in the session changes its digest)
+    # Read before the user and the session are: a page is then never kept under a generation
+    # newer than the data it was rendered from (a change committed in between only makes it
+    # unreachable sooner).
+    generation = generations.current_of_everything()
+    if not request.user.is_authenticated:
+        return None
+    session = request.session
+    if not session.session_key:
+        return None
     data = json.dumps(dict(session.items()), sort_keys=True, default=str)
     person = hashlib.sha256(
         "\n".join([session.session_key, data, csrf_cookie]).encode()
@@ -105,7 +110,7 @@ def _personal_key(request):
     return ":".join(
         [
             "personal",
-            str(generations.current_of_everything()),
+            str(generation),
             getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
             timezone.localdate().isoformat(),
             person,
@@ -121,7 +126,7 @@ def _storable_for_session(request, response):
         return False
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if len(response.content) > MAX_BYTES or "no-store" in _cache_control(response):
+    if len(response.content) > PERSONAL_MAX_BYTES or "no-store" in _cache_control(response):
         return False
     if request.session.modified:
         return False

@@ -24,8 +24,11 @@ from pagecache.models import Generation
 
 logger = logging.getLogger(__name__)
 
-# Django writes `INSERT INTO "table"`, `UPDATE "table"`, `DELETE FROM "table"` on every backend.
-_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# Django writes `INSERT INTO "table"`, `UPDATE "table"`, `DELETE FROM "table"` on every backend,
+# and on SQLite `INSERT OR IGNORE INTO` (bulk_create with ignore_conflicts) or `OR REPLACE`.
+_WRITE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
 
 _watched_tables = None
 

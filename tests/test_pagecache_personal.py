@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.messages.storage.session import SessionStorage
 from django.contrib.sessions.backends.db import SessionStore
@@ -136,6 +137,36 @@ def test_a_change_no_citizen_sees_still_renders_the_list_afresh(filed, spd_staff
     assert _rendered_afresh(staff, DASHBOARD)[0]
 
 
+def test_the_meeting_day_before_the_meeting_begins_is_never_kept(
+    filed, office, upcoming_b2_meeting, b2_chair
+):
+    paper_steps.schedule(paper=filed, meeting=upcoming_b2_meeting, by=b2_chair)
+    f.publish_agenda(upcoming_b2_meeting)
+    path = f"{upcoming_b2_meeting.get_absolute_url()}sitzungstag/"
+    reader = _kept(_browser(office), path)
+
+    # Its forms open at the minute the meeting begins, which the day in the key does not tell.
+    assert _rendered_afresh(reader, path)[0]
+
+
+def test_a_change_to_the_user_while_the_page_renders_is_not_kept_for_later(
+    monkeypatch, filed, body
+):
+    admin = f.UserFactory(username="admin", is_superuser=True)
+    browser = _browser(admin)
+    read_generation = generations.current_of_everything
+
+    def demoted_meanwhile(using="default"):
+        monkeypatch.setattr(generations, "current_of_everything", read_generation)
+        get_user_model().objects.filter(pk=admin.pk).update(is_superuser=False)
+        return read_generation(using)
+
+    monkeypatch.setattr(generations, "current_of_everything", demoted_meanwhile)
+    browser.get(DASHBOARD)
+
+    assert browser.get(DASHBOARD).status_code == 403
+
+
 def test_a_colleague_of_the_same_faction_never_gets_anothers_page(filed, spd, spd_staff):
     _kept(_browser(spd_staff), DASHBOARD)
     colleague = f.user_for(
@@ -259,6 +290,18 @@ def test_the_personal_cache_is_off_when_its_timeout_is_zero(settings, filed, spd
     staff = _kept(_browser(spd_staff), DASHBOARD)
 
     assert _rendered_afresh(staff, DASHBOARD)[0]
+
+
+def test_a_bulk_insert_that_ignores_conflicts_starts_a_generation(filed, spd_staff):
+    before = generations.current_of_everything()
+
+    with transaction.atomic():
+        Notification.objects.bulk_create(
+            [Notification(recipient=spd_staff, paper=filed, message="Neu")],
+            ignore_conflicts=True,
+        )
+
+    assert generations.current_of_everything() == before + 1
 
 
 def test_a_transaction_with_a_public_write_after_another_starts_both_generations(filed, spd_staff):
