@@ -191,30 +191,28 @@ def test_a_malformed_number_is_a_404(client, db):
     assert client.get("/antraege/99999999999999999999/brief.pdf").status_code == 404
 
 
-@pytest.mark.parametrize("suffix", ["brief/", "brief.pdf"])
-def test_an_imported_paper_has_no_letter_written_back(client, b2, suffix):
-    paper = f.PaperFactory(
-        body=b2.body,
-        committee=b2,
+def _imported(committee, **fields):
+    """A paper taken over from another system: its record, not its wording."""
+    return f.PaperFactory(
+        body=committee.body,
+        committee=committee,
         state="imported",
         reference="2019/117",
+        proposed_resolution="",
         submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+        **fields,
     )
+
+
+@pytest.mark.parametrize("suffix", ["brief/", "brief.pdf"])
+def test_an_imported_paper_has_no_letter_written_back(client, b2, suffix):
+    paper = _imported(b2)
 
     assert client.get(f"/antraege/{paper.pk}/{suffix}").status_code == 404
 
 
 def test_an_imported_papers_page_frames_no_letter_around_its_title(client, b2, spd):
-    paper = f.PaperFactory(
-        body=b2.body,
-        committee=b2,
-        state="imported",
-        reference="2019/117",
-        title="Schulwegsicherung",
-        proposed_resolution="",
-        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
-        factions=[spd],
-    )
+    paper = _imported(b2, title="Schulwegsicherung", factions=[spd])
 
     page = client.get(paper.get_absolute_url()).text
 
