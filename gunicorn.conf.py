@@ -13,9 +13,11 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 # milliseconds instead of importing Django anew (with memory shared until written). New code
 # then needs a new master: see README "Aktualisieren ohne Ausfall".
 preload_app = True
-# A worker is replaced now and then to bound memory growth. At 1,000 requests, a busy
-# instance replaced a worker every few seconds and lost half its throughput (bench/run).
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 20000))
+# A worker is replaced now and then to bound memory growth. Each worker keeps pages in its own
+# memory (pagecache), which a new worker renders again: at 1,000 requests a busy instance
+# replaced a worker every few seconds and lost half its throughput, and at 20,000 bench/run
+# still replaced one every 20-40 s (a second's render of the calendar each time).
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 100000))
 max_requests_jitter = max_requests // 10
 accesslog = "-"
 errorlog = "-"
