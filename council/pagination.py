@@ -9,11 +9,16 @@ changes, so a link stays valid while new rows arrive.
 Rows whose sort key is NULL are left out: NULLs sort differently on SQLite and PostgreSQL, and
 an ORDER BY with NULLS FIRST/LAST written out no longer matches a plain index. The lists page
 only rows that have their key (submitted papers, published reports, meetings).
+
+The staff work lists are sorted by urgency, an order computed per row that no index holds; they
+have numbered pages whose count stops at a bound (BoundedPaginator).
 """
 
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from council.forms import is_id
@@ -71,3 +76,27 @@ def _after(order, anchor):
         condition |= equal & Q(**{f"{bare}__{'lt' if name.startswith('-') else 'gt'}": value})
         equal &= Q(**{bare: value})
     return bound & condition
+
+
+class BoundedPaginator(Paginator):
+    """Numbered pages for a list whose order is computed (the work lists, most urgent first), so
+    that no keyset fits, counting at most `bound` rows: an exact count would read a faction's or
+    the office's whole history on every render. `counted` is the list's queryset without its
+    order (a count needs no sort). A longer list shows its first `bound` rows; `more` says so."""
+
+    def __init__(self, object_list, per_page, *, counted, bound):
+        super().__init__(object_list, per_page)
+        self.counted = counted
+        self.bound = bound
+
+    @cached_property
+    def _counted_rows(self):
+        return self.counted.order_by()[: self.bound + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self._counted_rows, self.bound)
+
+    @property
+    def more(self):
+        return self._counted_rows > self.bound

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from council.forms import is_id
 from council.models import AgendaItem, Organization, current_body
-from council.pagination import keyset_page
+from council.pagination import BoundedPaginator, keyset_page
 from council.roles import roles_of
 from motions import services
 from motions.filters import filter_papers
@@ -30,6 +29,8 @@ from motions.models import (
 from motions.querysets import disclose_outcomes
 
 PAGE_SIZE = 50
+# "Unsere Anträge" counts and pages this many papers at most (100 pages); filters narrow it.
+WORK_LIST_BOUND = 5000
 
 
 def _papers(user):
@@ -208,7 +209,8 @@ def dashboard(request):
     # Sorted as ids only: the order is computed over all the faction's papers (tens of thousands
     # after some years), and only the page's fifty are then read whole.
     ordered = papers.with_attention(factions=roles.factions).values_list("pk", flat=True)
-    page = Paginator(ordered, PAGE_SIZE).get_page(request.GET.get("seite"))
+    paginator = BoundedPaginator(ordered, PAGE_SIZE, counted=papers, bound=WORK_LIST_BOUND)
+    page = paginator.get_page(request.GET.get("seite"))
     # The latest consultation is the paper's agenda slot; its number is public, its title not needed.
     # The units asked for a report: the requests the reports app keeps, reached by their name.
     rows = (

@@ -561,6 +561,49 @@ def test_dashboard_puts_an_overdue_report_first(
     assert "überfällig" in page
 
 
+@pytest.fixture
+def five_spd_drafts(b2, spd, spd_staff, monkeypatch):
+    """Five drafts on a list of one paper a page that counts at most three."""
+    monkeypatch.setattr("motions.views.PAGE_SIZE", 1)
+    monkeypatch.setattr("motions.views.WORK_LIST_BOUND", 3)
+    for n in range(5):
+        f.draft(committee=b2, by=spd_staff, factions=[spd], questions=[], title=f"Entwurf {n}")
+
+
+def test_a_work_list_longer_than_its_bound_says_there_are_more(client, spd_staff, five_spd_drafts):
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert "Seite 1 von mehr als 3" in page
+    assert 'rel="next"' in page
+
+
+def test_the_last_counted_page_of_a_long_work_list_points_to_the_filters(
+    client, spd_staff, five_spd_drafts
+):
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard"), {"seite": "3"}).content.decode()
+
+    assert "Seite 3 von mehr als 3" in page
+    assert 'rel="next"' not in page
+    assert "Die Liste zeigt die ersten 3 Einträge" in page
+
+
+def test_a_work_list_within_its_bound_counts_its_pages(client, spd_staff, b2, spd, monkeypatch):
+    monkeypatch.setattr("motions.views.PAGE_SIZE", 1)
+    monkeypatch.setattr("motions.views.WORK_LIST_BOUND", 3)
+    for n in range(3):
+        f.draft(committee=b2, by=spd_staff, factions=[spd], questions=[], title=f"Entwurf {n}")
+    client.force_login(spd_staff)
+
+    page = client.get(reverse("motions:dashboard")).content.decode()
+
+    assert "Seite 1 von 3" in page
+    assert "mehr als" not in page
+
+
 @pytest.mark.parametrize("count", [3, 30])
 def test_dashboard_query_count_does_not_grow_with_the_papers(
     client, spd_staff, spd, gruene, b2, b2_meeting, office, count, django_assert_max_num_queries
