@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 
 from council.models import AgendaItem
 from motions.models import Paper, TransitionNotAllowed
+from motions.services import may_ask_for_report
 from reports import services
 from reports.forms import PresentForm, PublishForm, ReportWritingForm, RequestForm
 from reports.models import Report, ReportAttachment, ReportRequest
@@ -31,7 +32,7 @@ def request_report(request, paper_pk):
     if not request.user.has_perm("motions.request_report", paper):
         raise PermissionDenied
     form = RequestForm(request.POST if request.method == "POST" else None, paper=paper)
-    context = {"paper": paper, "form": form}
+    context = {"paper": paper, "form": form, "may_ask": may_ask_for_report(paper)}
     if request.method != "POST" or not form.is_valid():
         status = 400 if form.is_bound else 200
         return render(request, "reports/request_form.html", context, status=status)

@@ -141,6 +141,54 @@ def test_the_paper_page_tells_no_one_a_draft_reports_text(client, persona, draft
 # Asking for a report ----------------------------------------------------------------------------
 
 
+REQUEST_BUTTON = "Bericht anfordern …"
+
+
+def test_the_chair_is_offered_to_ask_for_a_report_on_an_adopted_motion(client, b2_chair, adopted):
+    client.force_login(b2_chair)
+
+    assert REQUEST_BUTTON in client.get(adopted.get_absolute_url()).content.decode()
+
+
+@pytest.fixture
+def rejected(b2, spd, spd_staff, b2_chair, b2_meeting):
+    paper = f.draft(committee=b2, by=spd_staff, factions=[spd], questions=[], title="Abgelehnt")
+    paper_steps.submit(paper=paper, by=spd_staff)
+    paper_steps.schedule(paper=paper, meeting=b2_meeting, by=b2_chair)
+    f.publish_agenda(b2_meeting)
+    return paper_steps.decide(paper=paper, by=b2_chair, outcome="rejected")
+
+
+@pytest.fixture
+def imported(b2):
+    return f.PaperFactory(
+        body=b2.body,
+        committee=b2,
+        state="imported",
+        reference="2019/117",
+        submitted_at=datetime.datetime(2019, 11, 4, 9, 0, tzinfo=f.BERLIN),
+    )
+
+
+@pytest.mark.parametrize("paper", ["rejected", "imported"])
+def test_no_one_is_offered_to_ask_for_a_report_that_cannot_be_asked(request, client, office, paper):
+    paper = request.getfixturevalue(paper)
+    client.force_login(office)
+
+    assert REQUEST_BUTTON not in client.get(paper.get_absolute_url()).content.decode()
+
+
+def test_the_request_form_of_a_paper_that_takes_no_report_says_why_instead(
+    client, office, rejected
+):
+    client.force_login(office)
+
+    page = client.get(reverse("reports:request_report", args=[rejected.pk])).content.decode()
+
+    assert "kann (noch) kein Bericht angefordert werden" in page
+    assert 'method="post"' not in page.split("<main", 1)[1]
+
+
 def test_the_chair_asks_for_a_report_with_the_motions_questions(
     client, b2_chair, adopted, integration_unit
 ):

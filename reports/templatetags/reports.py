@@ -1,9 +1,16 @@
 from django import template
 from django.db.models import Prefetch
 
+from motions.services import may_ask_for_report
 from reports.models import Report, ReportRequest, ReportVersion
 
 register = template.Library()
+
+
+@register.filter
+def report_may_be_asked(paper):
+    """Whether a report may be asked for on `paper` now (the rule the service applies)."""
+    return may_ask_for_report(paper)
 
 
 @register.simple_tag
