@@ -106,17 +106,7 @@ def _personal_key(request):
     person = hashlib.sha256(
         "\n".join([session.session_key, data, csrf_cookie]).encode()
     ).hexdigest()
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return ":".join(
-        [
-            "personal",
-            str(generation),
-            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-            timezone.localdate().isoformat(),
-            person,
-            address,
-        ]
-    )
+    return _key(request, "personal", generation, person)
 
 
 def _storable_for_session(request, response):
@@ -124,14 +114,12 @@ def _storable_for_session(request, response):
     # not from a new one this response would set.
     if request.META.get("CSRF_COOKIE") != request.COOKIES.get(settings.CSRF_COOKIE_NAME):
         return False
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if len(response.content) > PERSONAL_MAX_BYTES or "no-store" in _cache_control(response):
-        return False
-    if request.session.modified:
+    if "no-store" in _cache_control(response):
         return False
     messages = getattr(request, "_messages", None)
-    return not getattr(messages, "_queued_messages", None) and not getattr(messages, "used", False)
+    return _kept_unchanged(request, response, PERSONAL_MAX_BYTES) and not getattr(
+        messages, "used", False
+    )
 
 
 def _as_citizen(request):
@@ -144,29 +132,35 @@ def _as_citizen(request):
 
 
 def page_key(request):
+    return _key(request, KEY_PREFIX, generations.current())
+
+
+def _key(request, prefix, generation, *parts):
+    """A page's key: its kind, the generation it was rendered at, the language, the day, what
+    else the kind names (`parts`), and the address."""
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return ":".join(
-        [
-            KEY_PREFIX,
-            str(generations.current()),
-            getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE),
-            timezone.localdate().isoformat(),
-            address,
-        ]
-    )
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    day = timezone.localdate().isoformat()
+    return ":".join([prefix, str(generation), language, day, *parts, address])
 
 
 def _storable(request, response):
-    if response.status_code != 200 or response.streaming or response.cookies:
-        return False
-    if len(response.content) > MAX_BYTES:
-        return False
     if {"private", "no-store", "no-cache"} & _cache_control(response):
         return False
     if {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()} - {"cookie"}:
         return False
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # the page holds a CSRF token: it belongs to this browser
+    return _kept_unchanged(request, response, MAX_BYTES)
+
+
+def _kept_unchanged(request, response, max_bytes):
+    """What any kept page must be: a whole 200 of at most `max_bytes` that set no cookie, left
+    the session as it was and added no message."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if len(response.content) > max_bytes:
+        return False
     session = getattr(request, "session", None)
     if session is not None and session.modified:
         return False
