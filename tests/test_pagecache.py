@@ -18,6 +18,7 @@ from motions import services as paper_steps
 from motions.models import Notification, Paper
 from pagecache import decorators, generations
 from tests import factories as f
+from tests.page_caches import turned_on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,10 +27,7 @@ SECRET = "Verschlusssache4K9"
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
+    yield from turned_on(settings, "pages")
 
 
 @pytest.fixture

@@ -23,6 +23,7 @@ from motions import services as paper_steps
 from motions.models import Notification, Paper
 from pagecache import generations
 from tests import factories as f
+from tests.page_caches import turned_on
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -32,10 +33,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 @pytest.fixture(autouse=True)
 def personal_cache(settings):
-    settings.PERSONAL_PAGE_CACHE_SECONDS = 60
-    caches["personal_pages"].clear()
-    yield
-    caches["personal_pages"].clear()
+    yield from turned_on(settings, "personal_pages")
 
 
 @pytest.fixture

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings as django_settings
-from django.core.cache import caches
 from django.test import Client, override_settings
 from playwright.sync_api import sync_playwright
+
+from tests.page_caches import turned_on
 
 # Playwright's sync API keeps an event loop in the test thread, and Django refuses ORM calls
 # from a thread with a running loop unless told that it is safe (here it is: nothing is async).
@@ -63,10 +64,7 @@ def _live_server_static_files():
 def _page_caches_as_in_production(settings):
     # The browser tests commit, so a change starts a new generation as in production: every
     # journey runs through the public and the personal page caches, as people meet them.
-    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
-    settings.PERSONAL_PAGE_CACHE_SECONDS = 60
-    for name in ("pages", "personal_pages"):
-        caches[name].clear()
+    yield from turned_on(settings, "pages", "personal_pages")
 
 
 @pytest.fixture(autouse=True)
